@@ -1,0 +1,68 @@
+import { type ErrorCode, errorCatalog } from './catalog.js';
+
+/** Where in a file a problem sits. Lines and columns are 1-based. */
+export interface SourceLocation {
+  /** Path as the user gave it, or relative to the project root. */
+  file: string;
+  line?: number;
+  column?: number;
+}
+
+/** Options accepted by {@link SpecforgeError}. */
+export interface SpecforgeErrorOptions {
+  location?: SourceLocation;
+  /** Overrides the catalog's hint when the situation calls for a more precise one. */
+  hint?: string;
+  cause?: unknown;
+}
+
+/**
+ * The one error type specforge throws on purpose. Every instance carries a permanent
+ * `code` from the {@link errorCatalog}, a message that says what happened, a hint that says
+ * what to do, and, where there is one, the file position that caused it.
+ *
+ * @example
+ * ```ts
+ * throw new SpecforgeError('SPECFORGE_SPEC_NOT_FOUND', { file: 'spec.md' }, { location: { file: 'spec.md' } });
+ * ```
+ */
+export class SpecforgeError<C extends ErrorCode = ErrorCode> extends Error {
+  override readonly name = 'SpecforgeError';
+  readonly code: C;
+  readonly hint: string;
+  readonly location: SourceLocation | undefined;
+  /** Exit-code class from the catalog: `usage` (bad input), `problem` (found problems), `conflict`. */
+  readonly kind: (typeof errorCatalog)[C]['kind'];
+
+  constructor(
+    code: C,
+    args: Parameters<(typeof errorCatalog)[C]['message']>[0],
+    options: SpecforgeErrorOptions = {},
+  ) {
+    const entry = errorCatalog[code];
+    // biome-ignore lint/suspicious/noExplicitAny: each entry narrows its own args type
+    super((entry.message as (a: any) => string)(args), { cause: options.cause });
+    this.code = code;
+    this.kind = entry.kind;
+    this.hint = options.hint ?? entry.hint;
+    this.location = options.location;
+  }
+}
+
+/** True when `value` is a {@link SpecforgeError}, optionally with the given code. */
+export function isSpecforgeError<C extends ErrorCode>(
+  value: unknown,
+  code?: C,
+): value is SpecforgeError<C> {
+  return value instanceof SpecforgeError && (code === undefined || value.code === code);
+}
+
+/** Formats a location as `file:line:column`, leaving out the parts that are unknown. */
+export function formatLocation(location: SourceLocation): string {
+  let out = location.file;
+  if (location.line !== undefined) {
+    out += `:${location.line}`;
+    if (location.column !== undefined) out += `:${location.column}`;
+  }
+  return out;
+}

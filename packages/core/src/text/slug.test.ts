@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { slugify, stripHeadingAnnotation } from './slug.js';
+
+describe('slugify', () => {
+  it.each([
+    ['User Scenarios & Testing *(mandatory)*', 'user-scenarios-testing'],
+    ['Key Entities *(include if feature involves data)*', 'key-entities'],
+    ['Requirements (mandatory)', 'requirements'],
+    ['用户场景与测试（必填）', '用户场景与测试'],
+    ['Phase 1: [Foundation]', 'phase-1-foundation'],
+    ['Kịch bản Người dùng & Kiểm thử', 'kịch-bản-người-dùng-kiểm-thử'],
+    ['  --Édge   Cases--  ', 'édge-cases'],
+  ])('turns %j into %j', (title, slug) => {
+    expect(slugify(title)).toBe(slug);
+  });
+});
+
+describe('stripHeadingAnnotation', () => {
+  it('keeps a title that is only an annotation', () => {
+    expect(stripHeadingAnnotation('*(optional)*')).toBe('*(optional)*');
+  });
+});

@@ -1,0 +1,31 @@
+/**
+ * Spec Kit marks sections with suffixes such as `*(mandatory)*` or `*(include if feature
+ * involves data)*`, sometimes without the asterisks or with full-width parentheses. They are
+ * annotations, not part of the name, so matching ignores them.
+ */
+const annotationSuffix = /\s*(?:[*_]{1,2})?[(（][^()（）]*[)）](?:[*_]{1,2})?\s*$/u;
+
+/** Removes a trailing `*(mandatory)*`-style annotation from a heading title. */
+export function stripHeadingAnnotation(title: string): string {
+  const stripped = title.replace(annotationSuffix, '');
+  // A title that is nothing but an annotation keeps it: better than an empty name.
+  return stripped.trim() === '' ? title.trim() : stripped.trim();
+}
+
+/**
+ * Turns a heading title into a stable, URL-safe slug: lower case, letters and digits of any
+ * script kept, every other run of characters collapsed to one `-`.
+ *
+ * @example
+ * ```ts
+ * slugify('User Scenarios & Testing *(mandatory)*'); // 'user-scenarios-testing'
+ * slugify('Phase 1: [Foundation]'); // 'phase-1-foundation'
+ * ```
+ */
+export function slugify(title: string): string {
+  return stripHeadingAnnotation(title)
+    .normalize('NFC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\p{M}]+/gu, '-')
+    .replace(/^-+|-+$/g, '');
+}
