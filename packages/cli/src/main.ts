@@ -1,6 +1,22 @@
+import { CommanderError } from 'commander';
 import { createProgram } from './program.js';
 
-/** Runs the specforge CLI with the given argv (as `process.argv`). */
+/** Runs the specforge CLI with `argv` as in `process.argv`, setting `process.exitCode`. */
 export async function main(argv: string[]): Promise<void> {
-  await createProgram().parseAsync(argv);
+  const program = createProgram();
+  // Usage errors (unknown flag, missing argument) exit 2, as every bad-usage error does.
+  const exitOverride = (error: CommanderError) => {
+    throw error;
+  };
+  program.exitOverride(exitOverride);
+  for (const command of program.commands) {
+    command.exitOverride(exitOverride);
+    for (const sub of command.commands) sub.exitOverride(exitOverride);
+  }
+  try {
+    await program.parseAsync(argv);
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
+    process.exitCode = error.exitCode === 0 ? 0 : 2;
+  }
 }

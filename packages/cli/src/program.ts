@@ -1,11 +1,21 @@
 import { createRequire } from 'node:module';
 import { Command } from 'commander';
+import { makePlanCommand } from './commands/plan.js';
+import { makeSpecCommand } from './commands/spec.js';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 
-/** Builds the commander program with every command that works. */
+/**
+ * Builds the commander program. Commands hold only their flags; each action imports its
+ * implementation on demand so that `--help` and `--version` load nothing else.
+ */
 export function createProgram(): Command {
   return new Command('specforge')
     .description('Turn feature specs into implementation plans with templates your team owns.')
-    .version(version, '-v, --version');
+    .version(version, '-v, --version', 'print the version')
+    .helpOption('-h, --help', 'print help')
+    .addHelpText('after', '\nExit codes: 0 ok, 1 problems found, 2 bad usage or input, 3 merge conflicts, 70 internal error.')
+    .showSuggestionAfterError()
+    .addCommand(makePlanCommand())
+    .addCommand(makeSpecCommand());
 }

@@ -1,1 +1,29 @@
-export {};
+/**
+ * Template packs for specforge: reading a pack's manifest and templates, the built-in packs,
+ * and finding a template by reference (`speckit/plan`).
+ * @packageDocumentation
+ */
+export { builtinPackDirs, loadBuiltinPacks } from './builtin-packs.js';
+export { loadPack, type Pack } from './load-pack.js';
+export {
+  derivePackName,
+  type PackManifest,
+  type PackManifestTemplate,
+  packNamePattern,
+  type ParsePackManifestOptions,
+  parsePackManifest,
+} from './pack-manifest.js';
+export {
+  findTemplate,
+  formatTemplateRef,
+  listTemplateRefs,
+  parseTemplateRef,
+  type TemplateRef,
+} from './template-ref.js';
+export {
+  isTemplateFileRef,
+  loadTemplateFile,
+  type ResolveTemplateOptions,
+  resolveTemplate,
+  TEMPLATE_FILE_VERSION,
+} from './template-file.js';

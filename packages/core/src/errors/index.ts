@@ -1,4 +1,5 @@
 export { type ErrorCode, errorCatalog } from './catalog.js';
+export { createWarning, type Diagnostic } from './diagnostic.js';
 export {
   formatLocation,
   isSpecforgeError,

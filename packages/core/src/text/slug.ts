@@ -3,11 +3,12 @@
  * involves data)*`, sometimes without the asterisks or with full-width parentheses. They are
  * annotations, not part of the name, so matching ignores them.
  */
-const annotationSuffix = /\s*(?:[*_]{1,2})?[(（][^()（）]*[)）](?:[*_]{1,2})?\s*$/u;
+const annotationSuffix = /(?:[*_]{1,2})?[(（][^()（）]*[)）](?:[*_]{1,2})?$/u;
 
 /** Removes a trailing `*(mandatory)*`-style annotation from a heading title. */
 export function stripHeadingAnnotation(title: string): string {
-  const stripped = title.replace(annotationSuffix, '');
+  // Matching on the trimmed title with no leading `\s*` keeps the regex linear on long blanks.
+  const stripped = title.trimEnd().replace(annotationSuffix, '');
   // A title that is nothing but an annotation keeps it: better than an empty name.
   return stripped.trim() === '' ? title.trim() : stripped.trim();
 }

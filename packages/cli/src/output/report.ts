@@ -1,0 +1,40 @@
+import type { Diagnostic, SpecforgeError } from '@specforge/core';
+import { formatLocation } from '@specforge/core';
+import { stylerFor } from './style.js';
+
+/** The exit codes every command uses (see docs/cli.md). */
+export const ExitCode = { ok: 0, problems: 1, usage: 2, conflict: 3, internal: 70 } as const;
+
+/** The exit code for a specforge error, by its catalog kind. */
+export function exitCodeFor(error: SpecforgeError): number {
+  const byKind: Record<string, number> = { problem: ExitCode.problems, conflict: ExitCode.conflict };
+  return byKind[error.kind] ?? ExitCode.usage;
+}
+
+/** Prints a coded error to stderr: what happened, where, and what to do. */
+export function printError(error: SpecforgeError): void {
+  const style = stylerFor(process.stderr);
+  const lines = [`${style(['bold', 'red'], 'error')} ${style('bold', error.code)}: ${error.message}`];
+  if (error.location) lines.push(`  at ${formatLocation(error.location)}`);
+  lines.push(`  ${style('cyan', 'hint')}: ${error.hint}`);
+  process.stderr.write(`${lines.join('\n')}\n`);
+}
+
+/** Prints warnings to stderr. */
+export function printWarnings(warnings: readonly Diagnostic[]): void {
+  const style = stylerFor(process.stderr);
+  for (const warning of warnings) {
+    const at = warning.location ? `\n  at ${formatLocation(warning.location)}` : '';
+    process.stderr.write(`${style(['bold', 'yellow'], 'warning')} ${style('bold', warning.code)}: ${warning.message}${at}\n`);
+  }
+}
+
+/** The JSON form of an error, for `--json` output. */
+export function errorToJson(error: SpecforgeError): object {
+  return { error: { code: error.code, message: error.message, hint: error.hint, location: error.location ?? null } };
+}
+
+/** Prints one JSON document to stdout. */
+export function printJson(value: unknown): void {
+  process.stdout.write(`${JSON.stringify(value, null, 2)}\n`);
+}

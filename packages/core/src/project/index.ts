@@ -1,0 +1,3 @@
+export { parseProjectConfig } from './load-config.js';
+export { CONFIG_FILE_NAMES, type FindProjectOptions, findProject } from './find-project.js';
+export type { Project, ProjectConfig } from './project.js';

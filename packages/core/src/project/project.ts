@@ -1,0 +1,20 @@
+/** Values from `specforge.config.{yaml,yml,json}`. */
+export interface ProjectConfig {
+  /** The project's name, available to templates as `project.name`. */
+  name?: string;
+  /** Free-form values for templates, available as `project.config`. */
+  vars: Record<string, unknown>;
+  /** Defaults for `specforge plan`. */
+  plan: { template?: string };
+}
+
+/** The project a command runs in. */
+export interface Project {
+  /** Absolute path of the project root. */
+  root: string;
+  /** Name from the config, else from `package.json` at the root, else the root folder's name. */
+  name: string;
+  /** The config file's absolute path, when there is one. */
+  configFile: string | undefined;
+  config: ProjectConfig;
+}

@@ -1,0 +1,166 @@
+import { readFile, realpath, stat } from 'node:fs/promises';
+import { isAbsolute, join, relative, sep } from 'node:path';
+import { parseTemplateFile, SpecforgeError, type TemplateSource } from '@specforge/core';
+import { type PackManifest, parsePackManifest } from './pack-manifest.js';
+
+/**
+ * A template pack loaded from disk: a versioned set of templates in one folder.
+ *
+ * Packs are plain data; the functions that look templates up (`findTemplate`,
+ * `listTemplateRefs`) take a list of packs.
+ */
+export interface Pack {
+  /** Short pack name used in template refs, e.g. `speckit` in `speckit/plan`. */
+  name: string;
+  /** The pack version (the package version), e.g. `1.0.0`. */
+  version: string;
+  /** The npm package name, e.g. `@specforge/templates-speckit`; `undefined` when it has none. */
+  packageName: string | undefined;
+  /** The pack folder, as passed to {@link loadPack}. */
+  dir: string;
+  /** Path of the manifest, `<dir>/package.json`. */
+  manifestFile: string;
+  /** The templates by id, in the order the manifest lists them. */
+  templates: ReadonlyMap<string, TemplateSource>;
+}
+
+/**
+ * Loads the template pack in `dir`: reads and validates `<dir>/package.json` (see
+ * {@link parsePackManifest}), then reads and parses every template file it lists, checking that
+ * each file's metadata `id` matches the manifest key and that the file, symbolic links
+ * resolved, lies inside the pack folder.
+ *
+ * Template files are named `<dir>/<path>` in the result and in errors, so a relative `dir`
+ * gives relative file names.
+ *
+ * @param dir - The pack folder.
+ * @returns The pack with all its templates.
+ * @throws {@link SpecforgeError} `SPECFORGE_PACK_NOT_FOUND` when the folder or its
+ * `package.json` does not exist; `SPECFORGE_PACK_MANIFEST_INVALID` when the manifest is invalid
+ * or a template file is missing or outside the folder; `SPECFORGE_TEMPLATE_META_INVALID` when a
+ * template's front matter is invalid.
+ *
+ * @example
+ * ```ts
+ * const pack = await loadPack('templates/speckit');
+ * pack.templates.get('plan')?.meta.output; // 'plan.md'
+ * ```
+ */
+export async function loadPack(dir: string): Promise<Pack> {
+  const manifestFile = join(dir, 'package.json');
+  const dirKind = await kindOf(dir);
+  if (dirKind !== 'directory') {
+    throw new SpecforgeError(
+      'SPECFORGE_PACK_NOT_FOUND',
+      { pack: dir },
+      {
+        location: { file: dir },
+        hint:
+          dirKind === 'file'
+            ? `${dir} is a file; pass the pack's folder, the one holding its package.json.`
+            : 'Check the path; a pack is a folder with a package.json that has a "specforge" key.',
+      },
+    );
+  }
+  let manifestText: string;
+  try {
+    manifestText = await readFile(manifestFile, 'utf8');
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'EISDIR') {
+      throw new SpecforgeError(
+        'SPECFORGE_PACK_NOT_FOUND',
+        { pack: dir },
+        {
+          location: { file: manifestFile },
+          hint: `${dir} has no package.json; a pack is a folder with a package.json that has a "specforge" key.`,
+          cause,
+        },
+      );
+    }
+    throw new SpecforgeError(
+      'SPECFORGE_PACK_MANIFEST_INVALID',
+      { reason: `package.json cannot be read (${code ?? String(cause)}).` },
+      { location: { file: manifestFile }, cause },
+    );
+  }
+
+  const manifest = parsePackManifest(manifestText, { file: manifestFile });
+  const realDir = await realpath(dir);
+  // Read every file before reporting, so that the error reported is always the first in
+  // manifest order, not the first read to fail.
+  const results = await Promise.allSettled(
+    manifest.templates.map((entry) => loadTemplate(dir, realDir, manifest, entry)),
+  );
+  const templates = new Map<string, TemplateSource>();
+  for (const [index, result] of results.entries()) {
+    if (result.status === 'rejected') throw result.reason;
+    templates.set(manifest.templates[index]!.id, result.value);
+  }
+  return {
+    name: manifest.name,
+    version: manifest.version,
+    packageName: manifest.packageName,
+    dir,
+    manifestFile,
+    templates,
+  };
+}
+
+async function loadTemplate(
+  dir: string,
+  realDir: string,
+  manifest: PackManifest,
+  entry: PackManifest['templates'][number],
+): Promise<TemplateSource> {
+  const file = join(dir, entry.path);
+  const fail = (reason: string, cause?: unknown) =>
+    new SpecforgeError(
+      'SPECFORGE_PACK_MANIFEST_INVALID',
+      { reason },
+      { location: entry.location, cause },
+    );
+  let realFile: string;
+  try {
+    realFile = await realpath(file);
+  } catch (cause) {
+    throw fail(
+      `the template "${entry.id}" maps to "${entry.path}", which does not exist in ${dir}.`,
+      cause,
+    );
+  }
+  const inside = relative(realDir, realFile);
+  if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) {
+    throw fail(
+      `the template "${entry.id}" maps to "${entry.path}", a link to ${realFile}, outside the pack folder; template files must live inside it.`,
+    );
+  }
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (cause) {
+    const code = (cause as NodeJS.ErrnoException).code;
+    throw fail(
+      `the template "${entry.id}" maps to "${entry.path}", which cannot be read (${code === 'EISDIR' ? 'it is a folder' : (code ?? String(cause))}).`,
+      cause,
+    );
+  }
+  const template = parseTemplateFile(text, {
+    file,
+    pack: { name: manifest.name, version: manifest.version },
+  });
+  if (template.meta.id !== entry.id) {
+    throw fail(
+      `the template "${entry.id}" maps to "${entry.path}", whose front matter says "id: ${template.meta.id}"; make the two ids the same.`,
+    );
+  }
+  return template;
+}
+
+async function kindOf(path: string): Promise<'file' | 'directory' | undefined> {
+  try {
+    return (await stat(path)).isDirectory() ? 'directory' : 'file';
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,217 @@
+import { describe, expect, it } from 'vitest';
+import { derivePackName, parsePackManifest } from './pack-manifest.js';
+import { failure } from './test-utils/temp-tree.js';
+
+const file = 'packs/web/package.json';
+
+describe('parsePackManifest', () => {
+  it('reads the pack name, version and templates when the manifest is complete', () => {
+    const text = JSON.stringify(
+      {
+        name: '@acme/templates-web',
+        version: '2.1.0-beta.1',
+        specforge: {
+          name: 'web',
+          templates: { plan: 'plan.md', 'security-review': './review/security.md' },
+        },
+      },
+      null,
+      2,
+    );
+    expect(parsePackManifest(text, { file })).toEqual({
+      name: 'web',
+      version: '2.1.0-beta.1',
+      packageName: '@acme/templates-web',
+      templates: [
+        { id: 'plan', path: 'plan.md', location: { file, line: 7, column: 7 } },
+        {
+          id: 'security-review',
+          path: 'review/security.md',
+          location: { file, line: 8, column: 7 },
+        },
+      ],
+    });
+  });
+
+  it('derives the pack name from the package name when specforge.name is absent', () => {
+    const text =
+      '{"name":"@specforge/templates-speckit","version":"1.0.0","specforge":{"templates":{}}}';
+    expect(parsePackManifest(text, { file })).toMatchObject({ name: 'speckit', templates: [] });
+  });
+
+  it('accepts a manifest with a byte-order mark', () => {
+    const text = '\uFEFF{"name":"web","version":"1.0.0","specforge":{"templates":{}}}';
+    expect(parsePackManifest(text, { file }).name).toBe('web');
+  });
+
+  it('accepts a pack without a package name when specforge.name is set', () => {
+    const text = '{"version":"0.1.0","specforge":{"name":"local","templates":{"plan":"plan.md"}}}';
+    expect(parsePackManifest(text, { file })).toMatchObject({
+      name: 'local',
+      packageName: undefined,
+    });
+  });
+});
+
+describe('parsePackManifest errors', () => {
+  const valid = {
+    name: '@acme/templates-web',
+    version: '1.0.0',
+    specforge: { templates: { plan: 'plan.md' } },
+  };
+  const withSpecforge = (specforge: unknown) => JSON.stringify({ ...valid, specforge }, null, 2);
+
+  it.each([
+    ['an array', '[]', 'package.json must hold a JSON object.', file],
+    [
+      'a missing version',
+      '{"name":"web","specforge":{"templates":{}}}',
+      'package.json has no "version"; the package version is the pack version, e.g. "version": "1.0.0".',
+      file,
+    ],
+    [
+      'a version that is not semver',
+      '{\n  "name": "web",\n  "version": "1.0",\n  "specforge": {"templates": {}}\n}',
+      '"version" is "1.0", which is not a semver version such as 1.0.0.',
+      `${file}:3:14`,
+    ],
+    [
+      'a numeric package name',
+      '{"name": 7, "version": "1.0.0", "specforge": {"templates": {}}}',
+      '"name" must be a string, not number 7.',
+      `${file}:1:10`,
+    ],
+    [
+      'a missing specforge key',
+      '{"name":"web","version":"1.0.0"}',
+      'package.json has no "specforge" key, so the folder is not a template pack. Add "specforge": { "templates": { "<id>": "<file>.md" } }.',
+      file,
+    ],
+    [
+      'a specforge key that is a string',
+      withSpecforge('plan.md'),
+      '"specforge" must be an object, not string "plan.md".',
+      `${file}:4:16`,
+    ],
+    [
+      'a misspelt specforge key',
+      withSpecforge({ template: { plan: 'plan.md' } }),
+      '"specforge" has an unknown key "template". Did you mean "templates"?',
+      `${file}:5:5`,
+    ],
+    [
+      'an unknown specforge key',
+      withSpecforge({ extends: 'speckit', templates: {} }),
+      '"specforge" has an unknown key "extends"; the known keys are name and templates.',
+      `${file}:5:5`,
+    ],
+    [
+      'a pack name with a slash',
+      withSpecforge({ name: 'acme/web', templates: {} }),
+      '"specforge.name" is "acme/web"; a pack name uses lower-case letters and digits, with "-", "_" or "." inside, e.g. speckit.',
+      `${file}:5:13`,
+    ],
+    [
+      'no name at all',
+      '{"version":"1.0.0","specforge":{"templates":{}}}',
+      'package.json names neither the package ("name") nor the pack ("specforge.name"); set "specforge.name", e.g. "web".',
+      `${file}:1:20`,
+    ],
+    [
+      'a package name no pack name can come from',
+      '{"name":"@acme/Web_Templates","version":"1.0.0","specforge":{"templates":{}}}',
+      'no pack name can be derived from the package name "@acme/Web_Templates"; set "specforge.name", e.g. "web".',
+      `${file}:1:49`,
+    ],
+    [
+      'missing templates',
+      withSpecforge({ name: 'web' }),
+      '"specforge" has no "templates"; map each template id to its file, e.g. "templates": { "plan": "plan.md" }.',
+      `${file}:4:3`,
+    ],
+    [
+      'templates given as a list',
+      withSpecforge({ templates: ['plan.md'] }),
+      '"specforge.templates" must map template ids to files, e.g. { "plan": "plan.md" }, not an array.',
+      `${file}:5:5`,
+    ],
+    [
+      'a template id in upper case',
+      withSpecforge({ templates: { Plan: 'plan.md' } }),
+      'the template id "Plan" is not valid; a template id uses lower-case letters and digits, with "-", "_" or "." inside, e.g. plan.',
+      `${file}:6:7`,
+    ],
+    [
+      'a template mapped to a number',
+      withSpecforge({ templates: { plan: 1 } }),
+      'the template "plan" must map to a file path such as "plan.md", not number 1.',
+      `${file}:6:15`,
+    ],
+    [
+      'a template path that leaves the pack',
+      withSpecforge({ templates: { plan: '../shared/plan.md' } }),
+      'the template "plan" maps to "../shared/plan.md": the path leaves the pack folder; template files must live inside it.',
+      `${file}:6:15`,
+    ],
+    [
+      'a template path that leaves the pack after normalization',
+      withSpecforge({ templates: { plan: 'sub/../../plan.md' } }),
+      'the template "plan" maps to "sub/../../plan.md": the path leaves the pack folder; template files must live inside it.',
+      `${file}:6:15`,
+    ],
+    [
+      'an absolute template path',
+      withSpecforge({ templates: { plan: '/etc/plan.md' } }),
+      'the template "plan" maps to "/etc/plan.md": the path must be relative to the pack folder, not absolute.',
+      `${file}:6:15`,
+    ],
+    [
+      'a Windows drive path',
+      withSpecforge({ templates: { plan: 'C:/plans/plan.md' } }),
+      'the template "plan" maps to "C:/plans/plan.md": the path must be relative to the pack folder, not absolute.',
+      `${file}:6:15`,
+    ],
+    [
+      'a path with backslashes',
+      withSpecforge({ templates: { plan: 'sub\\plan.md' } }),
+      'the template "plan" maps to "sub\\plan.md": write the path with "/", not "\\".',
+      `${file}:6:15`,
+    ],
+    [
+      'a path to the pack folder itself',
+      withSpecforge({ templates: { plan: './' } }),
+      'the template "plan" maps to "./": the path names a folder, not a file.',
+      `${file}:6:15`,
+    ],
+  ])('reports %s', async (_case, text, reason, at) => {
+    expect(await failure(() => parsePackManifest(text, { file }))).toMatchObject({
+      code: 'SPECFORGE_PACK_MANIFEST_INVALID',
+      message: `The pack manifest is invalid: ${reason}`,
+      at,
+    });
+  });
+});
+
+describe('parsePackManifest JSON errors', () => {
+  it('points at the position JSON.parse reports when the text is not JSON', async () => {
+    // The wording of JSON.parse errors differs between Node versions; the position does not.
+    const result = await failure(() => parsePackManifest('{\n  "name": "web",\n}', { file }));
+    expect(result.code).toBe('SPECFORGE_PACK_MANIFEST_INVALID');
+    expect(result.message).toMatch(
+      /^The pack manifest is invalid: package\.json is not valid JSON \(.+\)\.$/,
+    );
+    expect(result.at).toBe(`${file}:3:1`);
+  });
+});
+
+describe('derivePackName', () => {
+  it.each([
+    ['@specforge/templates-speckit', 'speckit'],
+    ['@acme/specforge-templates-web', 'web'],
+    ['acme-plans', 'acme-plans'],
+    ['templates-', undefined],
+    ['@acme/Plans', undefined],
+  ])('derives %j → %j', (packageName, expected) => {
+    expect(derivePackName(packageName)).toBe(expected);
+  });
+});
