@@ -4,7 +4,7 @@
  * @packageDocumentation
  */
 export { builtinPackDirs, loadBuiltinPacks } from './builtin-packs.js';
-export { loadPack, type Pack } from './load-pack.js';
+export { isOverlayText, loadPack, type OverlayFile, type Pack } from './load-pack.js';
 export {
   derivePackName,
   type PackManifest,
@@ -27,3 +27,13 @@ export {
   resolveTemplate,
   TEMPLATE_FILE_VERSION,
 } from './template-file.js';
+export {
+  diffLocks,
+  formatLock,
+  LOCK_FILE_NAME,
+  type Lock,
+  LOCKFILE_VERSION,
+  type LockChange,
+  type LockedPack,
+  parseLock,
+} from './lock/lock.js';

@@ -1,7 +1,7 @@
 import { mkdir, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { loadPack } from './load-pack.js';
+import { isOverlayText, loadPack } from './load-pack.js';
 import {
   failure,
   manifest,
@@ -36,6 +36,9 @@ describe('loadPack', () => {
       dir: root,
       manifestFile: join(root, 'package.json'),
       templates: ['tasks', 'plan'],
+      overlays: new Map(),
+      extends: undefined,
+      extendsLocation: undefined,
     });
     expect(pack.templates.get('plan')).toEqual({
       meta: {
@@ -203,6 +206,46 @@ describe('loadPack', () => {
     await writeFile(join(root, 'plan.md'), templateFile('plan'));
     expect(await failure(() => loadPack(root), root)).toMatchObject({
       code: 'SPECFORGE_PACK_NOT_FOUND',
+    });
+  });
+});
+
+describe('isOverlayText', () => {
+  it.each([
+    ['---\nextends: speckit/plan\n---\nbody', true],
+    ['\uFEFF---\r\nid: plan\r\nextends: speckit/plan\r\n---\r\n', true],
+    ['---\nid: plan\n---\nextends: not front matter\n', false],
+    ['---\ndescription: |\n  extends: inside a block scalar\n---\n', false],
+    ['# no front matter\nextends: x\n', false],
+  ])('tells whether %j is an overlay', (text, expected) => {
+    expect(isOverlayText(text)).toBe(expected);
+  });
+});
+
+describe('loadPack with overlays', () => {
+  const overlay = '---\nextends: speckit/plan\n---\n<!-- specforge: remove deployment -->\n';
+
+  it('keeps overlay files apart from full templates when the pack extends a base', async () => {
+    const root = await writeTempTree({
+      'package.json': manifest({
+        name: '@acme/templates',
+        version: '0.1.0',
+        specforge: { name: 'acme', extends: '@specforge/templates-speckit@^1.0.0', templates: { plan: 'plan.md', tasks: 'tasks.md' } },
+      }),
+      'plan.md': overlay,
+      'tasks.md': templateFile('tasks'),
+    });
+    const pack = await loadPack(root);
+    expect(pack.extends).toBe('@specforge/templates-speckit@^1.0.0');
+    expect([...pack.templates.keys()]).toEqual(['tasks']);
+    expect(pack.overlays.get('plan')).toEqual({ id: 'plan', file: join(root, 'plan.md'), text: overlay });
+  });
+
+  it('rejects an overlay in a pack that extends nothing', async () => {
+    const root = await writeTempTree({ 'package.json': webManifest({ plan: 'plan.md' }), 'plan.md': overlay });
+    expect(await failure(() => loadPack(root))).toMatchObject({
+      code: 'SPECFORGE_PACK_MANIFEST_INVALID',
+      message: expect.stringContaining('is an overlay (its front matter has "extends"), but the pack extends no base pack'),
     });
   });
 });

@@ -1,6 +1,6 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
-import { parseTemplateFile, SpecforgeError, type TemplateSource } from '@specforge/core';
+import { parseTemplateFile, type SourceLocation, SpecforgeError, type TemplateSource } from '@specforge/core';
 import { type PackManifest, parsePackManifest } from './pack-manifest.js';
 
 /**
@@ -20,8 +20,27 @@ export interface Pack {
   dir: string;
   /** Path of the manifest, `<dir>/package.json`. */
   manifestFile: string;
-  /** The templates by id, in the order the manifest lists them. */
+  /** The pack's own full templates by id, in the order the manifest lists them. */
   templates: ReadonlyMap<string, TemplateSource>;
+  /**
+   * The pack's overlay files by template id: templates that change a base template section by
+   * section (their front matter has `extends`). They take effect when the pack is resolved.
+   */
+  overlays: ReadonlyMap<string, OverlayFile>;
+  /** The base pack's source spec from the manifest's `specforge.extends`, if any. */
+  extends: string | undefined;
+  /** Where the manifest declares `extends`. */
+  extendsLocation: SourceLocation | undefined;
+}
+
+/** An overlay template file of a pack, read but not yet applied. */
+export interface OverlayFile {
+  /** The template id the manifest gives it. */
+  id: string;
+  /** The file's path (`<dir>/<path>`). */
+  file: string;
+  /** The file's text. */
+  text: string;
 }
 
 /**
@@ -93,9 +112,12 @@ export async function loadPack(dir: string): Promise<Pack> {
     manifest.templates.map((entry) => loadTemplate(dir, realDir, manifest, entry)),
   );
   const templates = new Map<string, TemplateSource>();
+  const overlays = new Map<string, OverlayFile>();
   for (const [index, result] of results.entries()) {
     if (result.status === 'rejected') throw result.reason;
-    templates.set(manifest.templates[index]!.id, result.value);
+    const id = manifest.templates[index]!.id;
+    if ('text' in result.value) overlays.set(id, result.value);
+    else templates.set(id, result.value);
   }
   return {
     name: manifest.name,
@@ -104,7 +126,26 @@ export async function loadPack(dir: string): Promise<Pack> {
     dir,
     manifestFile,
     templates,
+    overlays,
+    extends: manifest.extends,
+    extendsLocation: manifest.extendsLocation,
   };
+}
+
+/**
+ * True when a template file's front matter has a top-level `extends` key, which makes it an
+ * overlay. Top-level YAML keys start at column 0 and block-scalar content never does, so a
+ * line scan of the front matter is exact.
+ */
+export function isOverlayText(text: string): boolean {
+  const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+  if (lines[0] !== '---') return false;
+  for (let i = 1; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line === '---' || line === '...') return false;
+    if (/^extends\s*:/.test(line)) return true;
+  }
+  return false;
 }
 
 async function loadTemplate(
@@ -112,7 +153,7 @@ async function loadTemplate(
   realDir: string,
   manifest: PackManifest,
   entry: PackManifest['templates'][number],
-): Promise<TemplateSource> {
+): Promise<TemplateSource | OverlayFile> {
   const file = join(dir, entry.path);
   const fail = (reason: string, cause?: unknown) =>
     new SpecforgeError(
@@ -144,6 +185,14 @@ async function loadTemplate(
       `the template "${entry.id}" maps to "${entry.path}", which cannot be read (${code === 'EISDIR' ? 'it is a folder' : (code ?? String(cause))}).`,
       cause,
     );
+  }
+  if (isOverlayText(text)) {
+    if (!manifest.extends) {
+      throw fail(
+        `the template "${entry.id}" is an overlay (its front matter has "extends"), but the pack extends no base pack; add "specforge.extends" to package.json.`,
+      );
+    }
+    return { id: entry.id, file, text };
   }
   const template = parseTemplateFile(text, {
     file,

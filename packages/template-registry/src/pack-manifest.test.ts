@@ -101,8 +101,8 @@ describe('parsePackManifest errors', () => {
     ],
     [
       'an unknown specforge key',
-      withSpecforge({ extends: 'speckit', templates: {} }),
-      '"specforge" has an unknown key "extends"; the known keys are name and templates.',
+      withSpecforge({ overrides: 'speckit', templates: {} }),
+      '"specforge" has an unknown key "overrides"; the known keys are name, templates, extends.',
       `${file}:5:5`,
     ],
     [
@@ -182,6 +182,12 @@ describe('parsePackManifest errors', () => {
       withSpecforge({ templates: { plan: './' } }),
       'the template "plan" maps to "./": the path names a folder, not a file.',
       `${file}:6:15`,
+    ],
+    [
+      'an empty extends',
+      withSpecforge({ templates: {}, extends: ' ' }),
+      '"specforge.extends" must name the base pack with a range, e.g. "@specforge/templates-speckit@^1.0.0", not string " ".',
+      `${file}:6:16`,
     ],
   ])('reports %s', async (_case, text, reason, at) => {
     expect(await failure(() => parsePackManifest(text, { file }))).toMatchObject({

@@ -27,6 +27,13 @@ export interface PackManifest {
   packageName: string | undefined;
   /** The templates, in the order the manifest lists them. */
   templates: PackManifestTemplate[];
+  /**
+   * The base pack this pack extends, as a source spec with a semver range, e.g.
+   * `@specforge/templates-speckit@^1.0.0`; `undefined` for a pack that stands alone.
+   */
+  extends: string | undefined;
+  /** Where the manifest declares `extends`, for errors about it. */
+  extendsLocation: SourceLocation | undefined;
 }
 
 /** Options for {@link parsePackManifest}. */
@@ -41,7 +48,7 @@ export interface ParsePackManifestOptions {
  */
 export const packNamePattern: RegExp = /^[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?$/;
 
-const specforgeKeys = ['name', 'templates'] as const;
+const specforgeKeys = ['name', 'templates', 'extends'] as const;
 // From semver.org: MAJOR.MINOR.PATCH with optional pre-release and build metadata.
 const semverPattern =
   /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
@@ -152,7 +159,7 @@ export function parsePackManifest(text: string, options: ParsePackManifestOption
     throw fail(
       guess
         ? `"specforge" has an unknown key "${key}". Did you mean "${guess}"?`
-        : `"specforge" has an unknown key "${key}"; the known keys are ${specforgeKeys.join(' and ')}.`,
+        : `"specforge" has an unknown key "${key}"; the known keys are ${specforgeKeys.join(', ')}.`,
       ['specforge', key],
       'key',
     );
@@ -216,7 +223,18 @@ export function parsePackManifest(text: string, options: ParsePackManifestOption
     entries.push({ id, path: posix.normalize(path), location: locate(at, 'key') });
   }
 
-  return { name, version, packageName, templates: entries };
+  let extendsSpec: string | undefined;
+  if (config.extends !== undefined) {
+    if (typeof config.extends !== 'string' || config.extends.trim() === '') {
+      throw fail(
+        `"specforge.extends" must name the base pack with a range, e.g. "@specforge/templates-speckit@^1.0.0", not ${describe(config.extends)}.`,
+        ['specforge', 'extends'],
+      );
+    }
+    extendsSpec = config.extends;
+  }
+  const extendsLocation = extendsSpec === undefined ? undefined : locate(['specforge', 'extends'], 'value');
+  return { name, version, packageName, templates: entries, extends: extendsSpec, extendsLocation };
 }
 
 /** Why `path` is not a relative path inside the pack folder, or `undefined` when it is. */

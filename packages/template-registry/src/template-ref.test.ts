@@ -27,6 +27,9 @@ function pack(name: string, version: string, ids: string[]): Pack {
     dir: name,
     manifestFile: `${name}/package.json`,
     templates,
+    overlays: new Map(),
+    extends: undefined,
+    extendsLocation: undefined,
   };
 }
 

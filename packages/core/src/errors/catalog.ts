@@ -111,6 +111,11 @@ export const errorCatalog = {
     message: (a: { reason: string }) => `The specforge config is invalid: ${a.reason}`,
     hint: 'See docs/configuration.md for the fields specforge.config.yaml accepts.',
   },
+  SPECFORGE_LOCK_INVALID: {
+    kind: 'usage',
+    message: (a: { file: string; reason: string }) => `The lock file ${a.file} is invalid: ${a.reason}.`,
+    hint: 'Restore it from version control, or delete it and run the command again without --frozen to write a new one.',
+  },
   SPECFORGE_USAGE: {
     kind: 'usage',
     message: (a: { reason: string }) => a.reason,
