@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import { Command } from 'commander';
 import { makePlanCommand } from './commands/plan.js';
 import { makeSpecCommand } from './commands/spec.js';
+import { makeTemplateCommand } from './commands/template.js';
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 
@@ -17,5 +18,6 @@ export function createProgram(): Command {
     .addHelpText('after', '\nExit codes: 0 ok, 1 problems found, 2 bad usage or input, 3 merge conflicts, 70 internal error.')
     .showSuggestionAfterError()
     .addCommand(makePlanCommand())
-    .addCommand(makeSpecCommand());
+    .addCommand(makeSpecCommand())
+    .addCommand(makeTemplateCommand());
 }

@@ -37,3 +37,19 @@ export {
   type LockedPack,
   parseLock,
 } from './lock/lock.js';
+export * from './overlay/index.js';
+export * from './resolve/index.js';
+export {
+  formatSourceSpec,
+  type GitSourceSpec,
+  gitUrlSchemes,
+  hashPackDir,
+  type NpmSourceSpec,
+  type PathSourceSpec,
+  parseSourceSpec,
+  type ResolvedSource,
+  type ResolveSourceOptions,
+  resolveSource,
+  type SourceKind,
+  type SourceSpec,
+} from './sources/index.js';

@@ -2,15 +2,14 @@ import { dirname, relative, resolve } from 'node:path';
 import {
   applyPlanChange,
   diffPlanChange,
-  findProject,
-  nodeFileSystem,
   type PlanChange,
   planSpec,
   SpecforgeError,
 } from '@specforge/core';
-import { loadBuiltinPacks, resolveTemplate } from '@specforge/template-registry';
+import { findResolvedTemplate, isTemplateFileRef, loadTemplateFile } from '@specforge/template-registry';
 import type { PlanFlags } from '../commands/plan.js';
 import { resolveNow } from '../output/clock.js';
+import { openRegistry, saveLock } from '../output/open-registry.js';
 import { exitCodeFor, printError, printJson, printWarnings } from '../output/report.js';
 import { runAction } from '../output/run-action.js';
 
@@ -26,9 +25,14 @@ export async function runPlan(spec: string, flags: PlanFlags): Promise<void> {
     }
     const cwd = process.cwd();
     // The spec's own project decides: in a monorepo, a package's config applies to its specs.
-    const project = await findProject({ cwd: dirname(resolve(cwd, spec)), fs: nodeFileSystem });
+    // Nothing is written before the plan is known to be writable, the lock included.
+    const writes = !flags.stdout && !flags.dryRun;
+    const registry = await openRegistry(dirname(resolve(cwd, spec)), flags, false);
+    const { project } = registry;
     const ref = flags.template ?? project.config.plan.template ?? DEFAULT_PLAN_TEMPLATE;
-    const template = await resolveTemplate(ref, { cwd, packs: await loadBuiltinPacks() });
+    const template = isTemplateFileRef(ref)
+      ? await loadTemplateFile(ref, { cwd })
+      : findResolvedTemplate(registry.packs, ref).template;
     const change = await planSpec({
       spec,
       template,
@@ -57,6 +61,7 @@ export async function runPlan(spec: string, flags: PlanFlags): Promise<void> {
       return exitCodeFor(change.refusal);
     }
     if (change.refusal) throw change.refusal;
+    if (writes) await saveLock(registry);
     const written = await applyPlanChange(change);
     if (flags.json) printJson(describe(change, cwd, written));
     else process.stdout.write(written ? `wrote ${output} (${change.template}, ${byteLength(change.text)} bytes)\n` : `up to date: ${output}\n`);

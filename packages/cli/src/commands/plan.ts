@@ -8,6 +8,7 @@ export interface PlanFlags {
   force?: boolean;
   dryRun?: boolean;
   json?: boolean;
+  frozen?: boolean;
   debug?: boolean;
 }
 
@@ -27,6 +28,7 @@ export function makePlanCommand(): Command {
     .option('-f, --force', 'overwrite the plan even if it was edited by hand or is up to date')
     .option('--dry-run', 'write nothing; print what would happen and the diff')
     .option('--json', 'print the result as JSON')
+    .option('--frozen', 'fail if the packs no longer match specforge.lock instead of updating it')
     .option('--debug', 'print stack traces of errors')
     .action(async (spec: string, flags: PlanFlags) => {
       const { runPlan } = await import('../actions/plan.js');

@@ -1,5 +1,6 @@
 import type { Diagnostic, SpecforgeError } from '@specforge/core';
 import { formatLocation } from '@specforge/core';
+import { displayPath } from './display-path.js';
 import { stylerFor } from './style.js';
 
 /** The exit codes every command uses (see docs/cli.md). */
@@ -15,7 +16,7 @@ export function exitCodeFor(error: SpecforgeError): number {
 export function printError(error: SpecforgeError): void {
   const style = stylerFor(process.stderr);
   const lines = [`${style(['bold', 'red'], 'error')} ${style('bold', error.code)}: ${error.message}`];
-  if (error.location) lines.push(`  at ${formatLocation(error.location)}`);
+  if (error.location) lines.push(`  at ${formatLocation({ ...error.location, file: displayPath(error.location.file) })}`);
   lines.push(`  ${style('cyan', 'hint')}: ${error.hint}`);
   process.stderr.write(`${lines.join('\n')}\n`);
 }
@@ -24,14 +25,15 @@ export function printError(error: SpecforgeError): void {
 export function printWarnings(warnings: readonly Diagnostic[]): void {
   const style = stylerFor(process.stderr);
   for (const warning of warnings) {
-    const at = warning.location ? `\n  at ${formatLocation(warning.location)}` : '';
+    const at = warning.location ? `\n  at ${formatLocation({ ...warning.location, file: displayPath(warning.location.file) })}` : '';
     process.stderr.write(`${style(['bold', 'yellow'], 'warning')} ${style('bold', warning.code)}: ${warning.message}${at}\n`);
   }
 }
 
 /** The JSON form of an error, for `--json` output. */
 export function errorToJson(error: SpecforgeError): object {
-  return { error: { code: error.code, message: error.message, hint: error.hint, location: error.location ?? null } };
+  const location = error.location ? { ...error.location, file: displayPath(error.location.file) } : null;
+  return { error: { code: error.code, message: error.message, hint: error.hint, location } };
 }
 
 /** Prints one JSON document to stdout. */

@@ -116,10 +116,74 @@ export const errorCatalog = {
     message: (a: { file: string; reason: string }) => `The lock file ${a.file} is invalid: ${a.reason}.`,
     hint: 'Restore it from version control, or delete it and run the command again without --frozen to write a new one.',
   },
+  SPECFORGE_PACK_CYCLE: {
+    kind: 'usage',
+    message: (a: { cycle: string[] }) => `Template packs extend each other in a cycle: ${a.cycle.join(' → ')}.`,
+    hint: 'Remove "specforge.extends" from one of these packs so the chain ends in a pack that extends nothing.',
+  },
+  SPECFORGE_PACK_NAME_CONFLICT: {
+    kind: 'usage',
+    message: (a: { name: string; first: string; second: string }) =>
+      `Two different packs are named "${a.name}": ${a.first} and ${a.second}.`,
+    hint: 'Give one of them another "specforge.name" in its package.json; template refs need unique pack names.',
+  },
+  SPECFORGE_LOCK_MISMATCH: {
+    kind: 'usage',
+    message: (a: { changes: string[] }) =>
+      `The packs no longer match specforge.lock (--frozen): ${a.changes.join('; ')}.`,
+    hint: 'Run the command without --frozen to update the lock, review the change, and commit specforge.lock.',
+  },
+  SPECFORGE_OVERLAY_BASE_NOT_FOUND: {
+    kind: 'usage',
+    message: (a: { ref: string; pack: string; available: string[] }) =>
+      `The overlay extends ${a.ref}, which the base packs of ${a.pack} do not provide.${a.available.length ? ` They provide: ${a.available.join(', ')}.` : ''}`,
+    hint: 'Point "extends" in the overlay front matter at a template of a pack this pack extends.',
+  },
   SPECFORGE_USAGE: {
     kind: 'usage',
     message: (a: { reason: string }) => a.reason,
     hint: 'Run `specforge --help` for usage.',
+  },
+  SPECFORGE_SOURCE_INVALID: {
+    kind: 'usage',
+    message: (a: { source: string; reason: string }) =>
+      `${JSON.stringify(a.source)} is not a valid pack source: ${a.reason}`,
+    hint: 'Write a pack source as <npm package>@<range> (@acme/templates@^1.0.0), ./<folder> or path:<folder>, or git+<url>#<tag or commit>; see docs/sources.md.',
+  },
+  SPECFORGE_SOURCE_NOT_FOUND: {
+    kind: 'usage',
+    message: (a: { source: string; reason: string }) =>
+      `The pack source ${a.source} cannot be found: ${a.reason}`,
+    hint: 'Check the source; see docs/sources.md for the forms a pack source takes.',
+  },
+  SPECFORGE_SOURCE_REF_NOT_FOUND: {
+    kind: 'usage',
+    message: (a: { url: string; ref: string; reason: string }) =>
+      `The git repository ${a.url} has no tag, branch or commit "${a.ref}" (${a.reason}); nothing was added to the cache.`,
+    hint: 'List its tags with `git ls-remote --tags <url>` and name one that exists; write a commit in full (40 hex digits).',
+  },
+  SPECFORGE_SOURCE_VERSION_MISMATCH: {
+    kind: 'usage',
+    message: (a: { source: string; version: string; range: string }) =>
+      `The pack source ${a.source} resolved to version ${a.version}, which does not satisfy the range ${a.range}.`,
+    hint: 'Install or point at a version inside the range, or change the range. A prerelease such as 2.0.0-beta.1 only satisfies a range that names a prerelease of 2.0.0 (^2.0.0-beta.0).',
+  },
+  SPECFORGE_SOURCE_GIT_FAILED: {
+    kind: 'usage',
+    message: (a: { url: string; reason: string }) =>
+      `git could not fetch ${a.url} (${a.reason}); nothing was added to the cache.`,
+    hint: 'Check the URL, the network and your git credentials; specforge runs git without prompts, so use a credential helper or an SSH agent.',
+  },
+  SPECFORGE_OVERLAY_INVALID: {
+    kind: 'usage',
+    message: (a: { reason: string }) => `The overlay is invalid: ${a.reason}`,
+    hint: 'See docs/overlays.md for the front matter and the directives an overlay may use.',
+  },
+  SPECFORGE_OVERLAY_TARGET_MISSING: {
+    kind: 'usage',
+    message: (a: { op: string; target: string; base: string; closest: string[] }) =>
+      `The overlay cannot ${a.op} "${a.target}": ${a.base} has no section with that heading path, so nothing was composed.${a.closest.length ? ` Closest heading paths: ${a.closest.join(', ')}.` : ''}`,
+    hint: 'Name an existing section by its heading path (heading slugs joined with "/"), or end the directive with "optional" to skip it when the section is absent.',
   },
 } as const;
 

@@ -47,6 +47,18 @@ export class SpecforgeError<C extends ErrorCode = ErrorCode> extends Error {
     this.hint = options.hint ?? entry.hint;
     this.location = options.location;
   }
+
+  /**
+   * This error, placed at `location` when it has no location of its own: e.g. a source error
+   * raised while resolving a manifest's `extends` points at that manifest line.
+   */
+  locatedAt(location: SourceLocation | undefined): SpecforgeError<C> {
+    if (!location || this.location) return this;
+    const copy = Object.create(Object.getPrototypeOf(this)) as SpecforgeError<C>;
+    Object.defineProperties(copy, Object.getOwnPropertyDescriptors(this));
+    Object.defineProperty(copy, 'location', { value: location, enumerable: true });
+    return copy;
+  }
 }
 
 /** True when `value` is a {@link SpecforgeError}, optionally with the given code. */

@@ -13,7 +13,7 @@ describe('findProject', () => {
       root: '/repo/apps/shop',
       name: 'Shop',
       configFile: '/repo/apps/shop/specforge.config.yaml',
-      config: { name: 'Shop', vars: { owner: 'a' }, plan: {} },
+      config: { name: 'Shop', vars: { owner: 'a' }, plan: {}, packs: [] },
     });
   });
 

@@ -36,7 +36,7 @@ export async function findProject({ cwd, fs }: FindProjectOptions): Promise<Proj
 async function loadProjectAt(root: string, configFile: string | undefined, fs: FileSystem): Promise<Project> {
   const config = configFile
     ? parseProjectConfig(decodeUtf8(await fs.readFile(configFile)).text, configFile)
-    : { vars: {}, plan: {} };
+    : { vars: {}, plan: {}, packs: [] };
   return { root, configFile, config, name: config.name ?? (await packageName(root, fs)) ?? basename(root) };
 }
 

@@ -14,22 +14,23 @@ function failure(text: string) {
 
 describe('parseProjectConfig', () => {
   it('reads name, vars and the default plan template', () => {
-    const text = 'name: Acme\nvars:\n  owner: team-a\n  tiers: [1, 2]\nplan:\n  template: acme/plan\n';
+    const text = 'name: Acme\nvars:\n  owner: team-a\n  tiers: [1, 2]\nplan:\n  template: acme/plan\npacks:\n  - ./packs/acme\n';
     expect(parseProjectConfig(text, 'c.yaml')).toEqual({
       name: 'Acme',
       vars: { owner: 'team-a', tiers: [1, 2] },
       plan: { template: 'acme/plan' },
+      packs: ['./packs/acme'],
     });
   });
 
   it('accepts an empty file and JSON', () => {
-    expect(parseProjectConfig('', 'c.yaml')).toEqual({ vars: {}, plan: {} });
-    expect(parseProjectConfig('{"name": "J"}', 'c.json')).toEqual({ name: 'J', vars: {}, plan: {} });
+    expect(parseProjectConfig('', 'c.yaml')).toEqual({ vars: {}, plan: {}, packs: [] });
+    expect(parseProjectConfig('{"name": "J"}', 'c.json')).toEqual({ name: 'J', vars: {}, plan: {}, packs: [] });
   });
 
   it('names the line of an unknown key', () => {
     expect(failure('name: A\nplna:\n  template: x\n')).toEqual({
-      message: 'The specforge config is invalid: unknown key "plna" (known: name, vars, plan)',
+      message: 'The specforge config is invalid: unknown key "plna" (known: name, vars, plan, packs)',
       location: { file: 'specforge.config.yaml', line: 2, column: 1 },
     });
   });
@@ -38,6 +39,7 @@ describe('parseProjectConfig', () => {
     expect(failure('vars: [1, 2]\n')).toMatchObject({ location: { line: 1, column: 1 } });
     expect(failure('\nname: 42\n')).toMatchObject({ message: expect.stringContaining('"name" must be'), location: { line: 2 } });
     expect(failure('plan:\n  template: 3\n').message).toContain('plan.template');
+    expect(failure('packs: ./packs/acme\n').message).toContain('"packs" must be a list');
   });
 
   it('rejects invalid YAML, duplicate keys and a non-mapping top level with a position', () => {

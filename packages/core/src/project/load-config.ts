@@ -2,7 +2,7 @@ import { isMap, isScalar, parseDocument, type YAMLMap } from 'yaml';
 import { SpecforgeError } from '../errors/specforge-error.js';
 import type { ProjectConfig } from './project.js';
 
-const KNOWN_KEYS = ['name', 'vars', 'plan'] as const;
+const KNOWN_KEYS = ['name', 'vars', 'plan', 'packs'] as const;
 
 /**
  * Parses and validates a specforge config file's text (YAML; JSON is valid YAML too).
@@ -16,7 +16,7 @@ export function parseProjectConfig(text: string, file: string): ProjectConfig {
   };
   const firstError = doc.errors[0];
   if (firstError) fail(firstError.message.split('\n')[0] ?? 'invalid YAML', firstError.pos[0]);
-  if (doc.contents === null) return { vars: {}, plan: {} };
+  if (doc.contents === null) return { vars: {}, plan: {}, packs: [] };
   if (!isMap(doc.contents)) fail('the top level must be a mapping of keys to values', doc.contents.range?.[0]);
 
   let data: Record<string, unknown>;
@@ -26,7 +26,7 @@ export function parseProjectConfig(text: string, file: string): ProjectConfig {
   } catch (error) {
     return fail(`it cannot be expanded (${(error as Error).message})`);
   }
-  const config: ProjectConfig = { vars: {}, plan: {} };
+  const config: ProjectConfig = { vars: {}, plan: {}, packs: [] };
   for (const pair of (doc.contents as YAMLMap).items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : '';
     const keyOffset = isScalar(pair.key) ? pair.key.range?.[0] : undefined;
@@ -47,6 +47,11 @@ export function parseProjectConfig(text: string, file: string): ProjectConfig {
         fail('"plan.template" must be a template reference such as speckit/plan', keyOffset);
       }
       config.plan = { template: plan.template as string | undefined };
+    } else if (key === 'packs') {
+      if (!Array.isArray(value) || !value.every((entry) => typeof entry === 'string' && entry.trim() !== '')) {
+        fail('"packs" must be a list of pack sources, e.g. [./packs/acme]', keyOffset);
+      }
+      config.packs = value as string[];
     } else {
       fail(`unknown key "${key}" (known: ${KNOWN_KEYS.join(', ')})`, keyOffset);
     }

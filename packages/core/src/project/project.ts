@@ -6,6 +6,11 @@ export interface ProjectConfig {
   vars: Record<string, unknown>;
   /** Defaults for `specforge plan`. */
   plan: { template?: string };
+  /**
+   * The project's own template packs, as source specs (`./packs/acme`,
+   * `@acme/templates@^2.0.0`, `git+file:///…#v1.0.0`); the built-in packs are always there.
+   */
+  packs: string[];
 }
 
 /** The project a command runs in. */

@@ -1,0 +1,44 @@
+import type { TemplateMeta } from '@specforge/core';
+import type { Overlay } from './overlay-types.js';
+import type { PathChange } from './types.js';
+
+/**
+ * The metadata of a template after an overlay: every key the overlay sets replaces the base's,
+ * except `inputs`, which are merged (an input the overlay names wins). `requiredSections`, when
+ * the overlay does not set it, follows the overlay's changes: a renamed section stays required
+ * under its new path, a removed one is no longer required.
+ *
+ * @param meta - The base template's metadata.
+ * @param overlay - The overlay.
+ * @param pathChanges - The `pathChanges` of {@link applyOverlay} for this overlay.
+ *
+ * @example
+ * ```ts
+ * const { pathChanges } = applyOverlay(base, overlay, layer);
+ * applyOverlayMeta(template.meta, overlay, pathChanges).requiredSections; // without "deployment"
+ * ```
+ */
+export function applyOverlayMeta(
+  meta: TemplateMeta,
+  overlay: Overlay,
+  pathChanges: readonly PathChange[],
+): TemplateMeta {
+  const override = overlay.meta;
+  const moved = new Map(pathChanges.map((change) => [change.from, change.to]));
+  const requiredSections =
+    override.requiredSections ??
+    meta.requiredSections.flatMap((path) => {
+      if (!moved.has(path)) return [path];
+      const to = moved.get(path);
+      return to === undefined ? [] : [to];
+    });
+  // Same key order as parseTemplateFile: metadata is hashed as JSON.
+  return {
+    id: override.id ?? meta.id,
+    kind: override.kind ?? meta.kind,
+    description: override.description ?? meta.description,
+    inputs: override.inputs ? { ...meta.inputs, ...override.inputs } : { ...meta.inputs },
+    output: override.output ?? meta.output,
+    requiredSections: [...new Set(requiredSections)],
+  };
+}

@@ -1,0 +1,94 @@
+import { SpecforgeError, type TemplateSource } from '@specforge/core';
+import type { Pack } from '../load-pack.js';
+import { type ComposeLayer, composeLayers, listSectionBlame, parseOverlay, splitTemplate } from '../overlay/index.js';
+import type { SectionBlameEntry } from '../overlay/index.js';
+import { parseTemplateRef } from '../template-ref.js';
+import type { ResolvedPack, ResolvedTemplate, SectionOrigin, TemplateLayer } from './resolved-pack.js';
+
+/**
+ * The effective templates of `pack`: every template of its base (already composed through the
+ * base's own chain), then the pack's full templates, which replace a base template of the same
+ * id, then its overlays, each composed onto the base template its `extends` names.
+ *
+ * @param lineage - The names of the base and its ancestors, nearest first; an overlay may only
+ *   extend a template of one of them.
+ */
+export function composePackTemplates(
+  pack: Pack,
+  base: ResolvedPack | undefined,
+  lineage: readonly string[],
+): ReadonlyMap<string, ResolvedTemplate> {
+  const templates = new Map<string, ResolvedTemplate>(base?.templates ?? []);
+  const layer = { pack: pack.name, version: pack.version };
+  for (const [id, template] of pack.templates) templates.set(id, standalone(template));
+  for (const [id, file] of pack.overlays) {
+    const overlay = parseOverlay(file.text, { file: file.file });
+    const target = parseTemplateRef(overlay.extends);
+    const below = lineage.includes(target.pack) ? base?.templates.get(target.template) : undefined;
+    if (!below || !base) {
+      const available = base ? [...base.templates.keys()].map((t) => `${base.name}/${t}`) : [];
+      throw new SpecforgeError(
+        'SPECFORGE_OVERLAY_BASE_NOT_FOUND',
+        { ref: overlay.extends, pack: pack.name, available },
+        { location: { file: file.file, line: 2 } },
+      );
+    }
+    const composed = composeLayers(
+      {
+        body: below.root.body,
+        file: below.root.file,
+        bodyLine: below.root.bodyLine,
+        layer: { pack: below.root.pack.name, version: below.root.pack.version },
+        meta: below.root.meta,
+      },
+      [...below.overlays, { overlay, layer }],
+    );
+    const meta = { ...(composed.meta ?? below.template.meta), id };
+    const template: TemplateSource = {
+      meta,
+      body: composed.body,
+      file: file.file,
+      bodyLine: 1,
+      pack: { name: pack.name, version: pack.version },
+    };
+    templates.set(id, {
+      template,
+      layers: [...below.layers, { ...layer, file: file.file, kind: 'overlay' }],
+      blame: toOrigins(composed.blame),
+      root: below.root,
+      overlays: [...below.overlays, { overlay, layer }],
+    });
+  }
+  return templates;
+}
+
+/** A full template as the root of its own chain. */
+function standalone(template: TemplateSource): ResolvedTemplate {
+  const layer: TemplateLayer = { pack: template.pack.name, version: template.pack.version, file: template.file, kind: 'template' };
+  const document = splitTemplate(template.body, {
+    file: template.file,
+    bodyLine: template.bodyLine,
+    layer: { pack: template.pack.name, version: template.pack.version },
+  });
+  return { template, layers: [layer], blame: toOrigins(listSectionBlame(document)), root: template, overlays: [] };
+}
+
+function toOrigins(entries: readonly SectionBlameEntry[]): SectionOrigin[] {
+  return entries.map(({ path, title, level, blame }) => ({
+    path,
+    title,
+    level,
+    pack: blame.layer.pack,
+    version: blame.layer.version,
+    file: blame.file,
+    line: blame.line,
+    changes: blame.changes.map((change) => ({
+      op: change.op,
+      pack: change.layer.pack,
+      version: change.layer.version,
+      file: change.file,
+      line: change.line,
+    })),
+  }));
+}
+

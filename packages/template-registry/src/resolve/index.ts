@@ -1,0 +1,10 @@
+export { composePackTemplates } from './compose-pack.js';
+export { findResolvedTemplate, listResolvedRefs } from './find-resolved-template.js';
+export {
+  type OpenProjectRegistryOptions,
+  openProjectRegistry,
+  type ProjectRegistry,
+  writeProjectLock,
+} from './open-project-registry.js';
+export { describeChange, type Registry, type ResolveRegistryOptions, resolveRegistry } from './resolve-registry.js';
+export type { ResolvedPack, ResolvedTemplate, SectionOrigin, TemplateLayer } from './resolved-pack.js';

@@ -1,0 +1,61 @@
+import { join } from 'node:path';
+import { decodeUtf8, type FileSystem, findProject, nodeFileSystem, type Project } from '@specforge/core';
+import { formatLock, LOCK_FILE_NAME, type Lock, parseLock } from '../lock/lock.js';
+import { type Registry, resolveRegistry } from './resolve-registry.js';
+
+/** Options for {@link openProjectRegistry}. */
+export interface OpenProjectRegistryOptions {
+  /** A directory inside the project (the project is found upward from it). */
+  cwd: string;
+  /** Where git sources are cloned. */
+  cacheDir: string;
+  /** Fail when the packs no longer match `specforge.lock` instead of updating it. */
+  frozen?: boolean;
+  offline?: boolean;
+  fs?: FileSystem;
+}
+
+/** A project with its packs resolved. */
+export interface ProjectRegistry extends Registry {
+  project: Project;
+  /** Absolute path of `specforge.lock`. */
+  lockFile: string;
+  /** The lock as it was on disk, if there was one. */
+  previousLock: Lock | undefined;
+  /**
+   * True when the lock on disk should be (re)written: it is missing while the project has packs
+   * of its own, or its content changed.
+   */
+  lockNeedsWrite: boolean;
+}
+
+/**
+ * Finds the project around `cwd`, reads its `specforge.lock`, and resolves its packs (see
+ * {@link resolveRegistry}). Writes nothing: call {@link writeProjectLock} to save the lock.
+ */
+export async function openProjectRegistry(options: OpenProjectRegistryOptions): Promise<ProjectRegistry> {
+  const fs = options.fs ?? nodeFileSystem;
+  const project = await findProject({ cwd: options.cwd, fs });
+  const lockFile = join(project.root, LOCK_FILE_NAME);
+  const previousLock =
+    (await fs.kind(lockFile)) === 'file' ? parseLock(decodeUtf8(await fs.readFile(lockFile)).text, lockFile) : undefined;
+  const registry = await resolveRegistry({
+    projectRoot: project.root,
+    packs: project.config.packs,
+    cacheDir: options.cacheDir,
+    lock: previousLock,
+    frozen: options.frozen,
+    offline: options.offline,
+  });
+  const lockNeedsWrite = previousLock
+    ? registry.lockChanges.length > 0
+    : project.config.packs.length > 0;
+  return { ...registry, project, lockFile, previousLock, lockNeedsWrite };
+}
+
+/** Writes the registry's lock atomically when {@link ProjectRegistry.lockNeedsWrite} says so. */
+export async function writeProjectLock(registry: ProjectRegistry, fs: FileSystem = nodeFileSystem): Promise<boolean> {
+  if (!registry.lockNeedsWrite) return false;
+  await fs.writeFileAtomic(registry.lockFile, formatLock(registry.lock));
+  return true;
+}

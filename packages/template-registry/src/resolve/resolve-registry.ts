@@ -1,0 +1,185 @@
+import { realpath } from 'node:fs/promises';
+import { relative } from 'node:path';
+import { type SourceLocation, SpecforgeError } from '@specforge/core';
+import { satisfies } from 'semver';
+import { loadBuiltinPacks } from '../builtin-packs.js';
+import { loadPack, type Pack } from '../load-pack.js';
+import { diffLocks, type Lock, type LockChange } from '../lock/lock.js';
+import { hashPackDir } from '../sources/index.js';
+import { parseSourceSpec, resolveSource, type SourceSpec } from '../sources/index.js';
+import { composePackTemplates } from './compose-pack.js';
+import type { ResolvedPack } from './resolved-pack.js';
+
+/** Options for {@link resolveRegistry}. */
+export interface ResolveRegistryOptions {
+  /** The project root: sources resolve from here. */
+  projectRoot: string;
+  /** The project's pack sources (`packs` in specforge.config.yaml). */
+  packs: readonly string[];
+  /** Where git sources are cloned. */
+  cacheDir: string;
+  /** The current lock, if there is one. */
+  lock?: Lock | undefined;
+  /** Fail with `SPECFORGE_LOCK_MISMATCH` instead of reporting lock changes. */
+  frozen?: boolean;
+  /** Use only what is on disk or in the cache (no network). */
+  offline?: boolean;
+}
+
+/** Every pack a project can use, resolved, and the lock that pins them. */
+export interface Registry {
+  /** Built-in packs first, then the project's, each once. */
+  packs: ResolvedPack[];
+  /** The lock for this resolution. */
+  lock: Lock;
+  /** How {@link lock} differs from the lock passed in (empty when nothing changed). */
+  lockChanges: LockChange[];
+}
+
+/**
+ * Resolves a project's packs: each source is located (path, npm or git) and checked against its
+ * range, each pack's `extends` chain is resolved the same way (a cycle is an error naming it),
+ * and every template is composed through its chain with section blame. The built-in packs are
+ * always part of the registry, and a base named by its npm package falls back to the built-in
+ * copy when the project has not installed it.
+ *
+ * @example
+ * ```ts
+ * const registry = await resolveRegistry({ projectRoot, packs: ['./packs/acme'], cacheDir });
+ * findResolvedTemplate(registry, 'acme/plan').template; // the composed template
+ * ```
+ */
+export async function resolveRegistry(options: ResolveRegistryOptions): Promise<Registry> {
+  const builtins = await loadBuiltinPacks();
+  const state = new ResolutionState(options, builtins);
+  for (const pack of builtins) await state.resolveLoaded(pack, `npm:${pack.packageName}@${pack.version}`, []);
+  for (const spec of options.packs) await state.resolveSpec(spec, options.projectRoot, [], undefined);
+
+  const packs = [...state.byName.values()];
+  const lock: Lock = { lockfileVersion: 1, packs: {} };
+  for (const pack of packs) {
+    lock.packs[pack.name] = {
+      source: pack.source,
+      version: pack.version,
+      integrity: pack.integrity,
+      ...(pack.base ? { extends: pack.base } : {}),
+    };
+  }
+  const lockChanges = options.lock ? diffLocks(options.lock, lock) : [];
+  if (options.frozen) {
+    const changes = options.lock ? lockChanges : diffLocks(undefined, lock);
+    if (changes.length > 0) {
+      throw new SpecforgeError('SPECFORGE_LOCK_MISMATCH', { changes: changes.map(describeChange) });
+    }
+  }
+  return { packs, lock, lockChanges: options.lock ? lockChanges : diffLocks(undefined, lock) };
+}
+
+/** One line for a lock change, e.g. `acme: version 0.1.0 → 0.2.0`. */
+export function describeChange(change: LockChange): string {
+  if (change.kind === 'added') return `${change.pack}: added (${change.after?.source})`;
+  if (change.kind === 'removed') return `${change.pack}: removed`;
+  return `${change.pack}: ${change.fields.map((f) => `${f} ${change.before?.[f] ?? '-'} → ${change.after?.[f] ?? '-'}`).join(', ')}`;
+}
+
+class ResolutionState {
+  readonly byName = new Map<string, ResolvedPack>();
+  private readonly byDir = new Map<string, ResolvedPack>();
+
+  constructor(
+    private readonly options: ResolveRegistryOptions,
+    private readonly builtins: Pack[],
+  ) {}
+
+  /** Resolves a source spec found in `from`: the project root, or the folder of the pack that extends it. */
+  async resolveSpec(raw: string, from: string, chain: string[], location: SourceLocation | undefined): Promise<ResolvedPack> {
+    const spec = withLocation(() => parseSourceSpec(raw), location);
+    const located = await this.locate(spec, from, location);
+    const key = await realpath(located.dir);
+    const done = this.byDir.get(key);
+    if (done) return done;
+    const pack = await loadPack(located.dir);
+    return this.resolveLoaded(pack, located.source, chain);
+  }
+
+  async resolveLoaded(pack: Pack, source: string, chain: string[]): Promise<ResolvedPack> {
+    const key = await realpath(pack.dir);
+    const done = this.byDir.get(key);
+    if (done) return done;
+    if (chain.includes(key)) {
+      const names = [...chain.slice(chain.indexOf(key)), key].map((dir) => relative(this.options.projectRoot, dir) || '.');
+      throw new SpecforgeError('SPECFORGE_PACK_CYCLE', { cycle: names }, { location: pack.extendsLocation });
+    }
+    // A base is found from the extending pack's folder, as Node would resolve its dependencies.
+    const base = pack.extends
+      ? await this.resolveSpec(pack.extends, pack.dir, [...chain, key], pack.extendsLocation)
+      : undefined;
+    const resolved: ResolvedPack = {
+      name: pack.name,
+      version: pack.version,
+      dir: pack.dir,
+      source,
+      integrity: await hashPackDir(pack.dir, packFiles(pack)),
+      base: base?.name,
+      templates: composePackTemplates(pack, base, this.lineage(base)),
+    };
+    const clash = this.byName.get(pack.name);
+    if (clash) {
+      throw new SpecforgeError('SPECFORGE_PACK_NAME_CONFLICT', { name: pack.name, first: clash.dir, second: pack.dir });
+    }
+    this.byName.set(pack.name, resolved);
+    this.byDir.set(key, resolved);
+    return resolved;
+  }
+
+  private lineage(base: ResolvedPack | undefined): string[] {
+    const names: string[] = [];
+    for (let pack = base; pack; pack = pack.base ? this.byName.get(pack.base) : undefined) names.push(pack.name);
+    return names;
+  }
+
+  private async locate(spec: SourceSpec, from: string, location: SourceLocation | undefined) {
+    try {
+      return await resolveSource(spec, {
+        projectRoot: from,
+        cacheDir: this.options.cacheDir,
+        offline: this.options.offline,
+      });
+    } catch (error) {
+      // specforge ships its own packs: a base named by their package resolves to the built-in copy
+      // when the project has not installed that package itself.
+      const builtin =
+        spec.kind === 'npm' && (error as SpecforgeError).code === 'SPECFORGE_SOURCE_NOT_FOUND'
+          ? this.builtins.find((pack) => pack.packageName === spec.name)
+          : undefined;
+      if (builtin && (spec.range === undefined || satisfies(builtin.version, spec.range))) {
+        return { dir: builtin.dir, version: builtin.version, source: `npm:${builtin.packageName}@${builtin.version}` };
+      }
+      if (builtin && spec.range !== undefined) {
+        const args = { source: spec.raw, version: builtin.version, range: spec.range };
+        throw new SpecforgeError('SPECFORGE_SOURCE_VERSION_MISMATCH', args, { location });
+      }
+      throw attachLocation(error, location);
+    }
+  }
+}
+
+function packFiles(pack: Pack): string[] {
+  const files = ['package.json'];
+  for (const template of pack.templates.values()) files.push(relative(pack.dir, template.file));
+  for (const overlay of pack.overlays.values()) files.push(relative(pack.dir, overlay.file));
+  return files;
+}
+
+function withLocation<T>(run: () => T, location: SourceLocation | undefined): T {
+  try {
+    return run();
+  } catch (error) {
+    throw attachLocation(error, location);
+  }
+}
+
+// A source error raised for a manifest's `extends` points at that manifest line.
+function attachLocation(error: unknown, location: SourceLocation | undefined): unknown {
+  return error instanceof SpecforgeError ? error.locatedAt(location) : error;
+}

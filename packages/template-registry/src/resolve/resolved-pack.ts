@@ -1,0 +1,56 @@
+import type { TemplateSource } from '@specforge/core';
+import type { ComposeLayer } from '../overlay/index.js';
+
+/** One layer of a resolved template, base first. */
+export interface TemplateLayer {
+  pack: string;
+  version: string;
+  /** The template or overlay file of this layer. */
+  file: string;
+  /** `template` for a full template (the chain's root), `overlay` for a section-level layer. */
+  kind: 'template' | 'overlay';
+}
+
+/** Where one section of a resolved template comes from. */
+export interface SectionOrigin {
+  path: string;
+  title: string;
+  level: number;
+  /** The layer and file line that introduced the section. */
+  pack: string;
+  version: string;
+  file: string;
+  line: number;
+  /** Later layers' operations on the section (append, prepend, rename …), in order. */
+  changes: { op: string; pack: string; version: string; file: string; line: number }[];
+}
+
+/** A template with every layer of its pack's chain applied: ready to render, with its lineage. */
+export interface ResolvedTemplate {
+  /** The effective template (meta and body after all layers), named after the topmost pack. */
+  template: TemplateSource;
+  /** Every layer that shaped it, the root template first. */
+  layers: TemplateLayer[];
+  /** Per section, which layer produced it ("section blame"). */
+  blame: SectionOrigin[];
+  /** The full template at the bottom of the chain. */
+  root: TemplateSource;
+  /** The overlays applied on top of {@link ResolvedTemplate.root}, lowest first. */
+  overlays: ComposeLayer[];
+}
+
+/** A pack resolved from its source, with its base chain applied to its templates. */
+export interface ResolvedPack {
+  name: string;
+  version: string;
+  /** The pack folder. */
+  dir: string;
+  /** Canonical source, as recorded in the lock. */
+  source: string;
+  /** `sha256-<base64>` over the pack's files. */
+  integrity: string;
+  /** The short name of the pack it extends. */
+  base: string | undefined;
+  /** Effective templates by id: inherited ones, overridden ones and the pack's own. */
+  templates: ReadonlyMap<string, ResolvedTemplate>;
+}
