@@ -6,6 +6,7 @@
 export { builtinPackDirs, loadBuiltinPacks } from './builtin-packs.js';
 export { isOverlayText, loadPack, type OverlayFile, type Pack } from './load-pack.js';
 export {
+  type CopiedFrom,
   derivePackName,
   type PackManifest,
   type PackManifestTemplate,
@@ -53,3 +54,6 @@ export {
   type SourceKind,
   type SourceSpec,
 } from './sources/index.js';
+export { extendsSpecFor } from './fork/base-source.js';
+export { applyFork, type ForkPlan, type PlanForkOptions, type PlannedFile, planFork, UPSTREAM_DIR } from './fork/plan-fork.js';
+export { diffTemplate, type SectionDiff, type SectionStatus, type TemplateDiff } from './diff/diff-template.js';

@@ -39,6 +39,7 @@ describe('loadPack', () => {
       overlays: new Map(),
       extends: undefined,
       extendsLocation: undefined,
+      copiedFrom: undefined,
     });
     expect(pack.templates.get('plan')).toEqual({
       meta: {

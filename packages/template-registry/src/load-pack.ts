@@ -1,7 +1,7 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import { parseTemplateFile, type SourceLocation, SpecforgeError, type TemplateSource } from '@specforge/core';
-import { type PackManifest, parsePackManifest } from './pack-manifest.js';
+import { type CopiedFrom, type PackManifest, parsePackManifest } from './pack-manifest.js';
 
 /**
  * A template pack loaded from disk: a versioned set of templates in one folder.
@@ -31,6 +31,8 @@ export interface Pack {
   extends: string | undefined;
   /** Where the manifest declares `extends`. */
   extendsLocation: SourceLocation | undefined;
+  /** For a copy fork, what it was copied from. */
+  copiedFrom: CopiedFrom | undefined;
 }
 
 /** An overlay template file of a pack, read but not yet applied. */
@@ -129,6 +131,7 @@ export async function loadPack(dir: string): Promise<Pack> {
     overlays,
     extends: manifest.extends,
     extendsLocation: manifest.extendsLocation,
+    copiedFrom: manifest.copiedFrom,
   };
 }
 

@@ -102,7 +102,7 @@ describe('parsePackManifest errors', () => {
     [
       'an unknown specforge key',
       withSpecforge({ overrides: 'speckit', templates: {} }),
-      '"specforge" has an unknown key "overrides"; the known keys are name, templates, extends.',
+      '"specforge" has an unknown key "overrides"; the known keys are name, templates, extends, copiedFrom.',
       `${file}:5:5`,
     ],
     [

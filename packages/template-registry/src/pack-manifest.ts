@@ -34,6 +34,20 @@ export interface PackManifest {
   extends: string | undefined;
   /** Where the manifest declares `extends`, for errors about it. */
   extendsLocation: SourceLocation | undefined;
+  /** For a copy fork: the pack, source and version its templates were copied from. */
+  copiedFrom: CopiedFrom | undefined;
+}
+
+/** What a copy fork records about its upstream (`specforge.copiedFrom`). */
+export interface CopiedFrom {
+  /** The upstream pack's short name. */
+  pack: string;
+  /** Its canonical source, as in the lock. */
+  source: string;
+  /** The version the templates were copied (or last merged) from. */
+  version: string;
+  /** Per template id, the `sha256-…` of the copied text kept in `.upstream/`. */
+  templates: Record<string, string>;
 }
 
 /** Options for {@link parsePackManifest}. */
@@ -48,7 +62,7 @@ export interface ParsePackManifestOptions {
  */
 export const packNamePattern: RegExp = /^[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?$/;
 
-const specforgeKeys = ['name', 'templates', 'extends'] as const;
+const specforgeKeys = ['name', 'templates', 'extends', 'copiedFrom'] as const;
 // From semver.org: MAJOR.MINOR.PATCH with optional pre-release and build metadata.
 const semverPattern =
   /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/;
@@ -234,7 +248,26 @@ export function parsePackManifest(text: string, options: ParsePackManifestOption
     extendsSpec = config.extends;
   }
   const extendsLocation = extendsSpec === undefined ? undefined : locate(['specforge', 'extends'], 'value');
-  return { name, version, packageName, templates: entries, extends: extendsSpec, extendsLocation };
+  let copiedFrom: CopiedFrom | undefined;
+  if (config.copiedFrom !== undefined) {
+    const value = config.copiedFrom;
+    const valid =
+      isRecord(value) &&
+      ['pack', 'source', 'version'].every((key) => typeof value[key] === 'string' && value[key] !== '') &&
+      isRecord(value.templates) &&
+      Object.values(value.templates).every((hash) => typeof hash === 'string');
+    if (!valid) {
+      throw fail(
+        '"specforge.copiedFrom" must hold the upstream "pack", "source" and "version" strings and a "templates" map of hashes, as `specforge template fork --copy` writes it.',
+        ['specforge', 'copiedFrom'],
+      );
+    }
+    copiedFrom = value as unknown as CopiedFrom;
+  }
+  if (copiedFrom && extendsSpec) {
+    throw fail('a pack is either a copy ("copiedFrom") or extends a base ("extends"), not both.', ['specforge', 'copiedFrom']);
+  }
+  return { name, version, packageName, templates: entries, extends: extendsSpec, extendsLocation, copiedFrom };
 }
 
 /** Why `path` is not a relative path inside the pack folder, or `undefined` when it is. */

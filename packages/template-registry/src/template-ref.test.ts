@@ -30,6 +30,7 @@ function pack(name: string, version: string, ids: string[]): Pack {
     overlays: new Map(),
     extends: undefined,
     extendsLocation: undefined,
+    copiedFrom: undefined,
   };
 }
 

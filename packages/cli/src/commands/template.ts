@@ -7,6 +7,14 @@ export interface TemplateFlags {
   debug?: boolean;
 }
 
+/** Flags of `specforge template fork`. */
+export interface TemplateForkFlags extends TemplateFlags {
+  as: string;
+  dir?: string;
+  copy?: boolean;
+  dryRun?: boolean;
+}
+
 function withCommonFlags(command: Command): Command {
   return command
     .option('--json', 'print the result as JSON')
@@ -46,6 +54,48 @@ export function makeTemplateCommand(): Command {
       .action(async (ref: string, flags: TemplateFlags) => {
         const { runTemplateBlame } = await import('../actions/template-blame.js');
         await runTemplateBlame(ref, flags);
+      }),
+  );
+  template.addCommand(
+    withCommonFlags(new Command('diff'))
+      .summary("compare a fork's template with its upstream")
+      .description(
+        'Compare a template with what its base provides: a unified diff, and per section whether the fork\n' +
+          'left it unchanged, modified, added or removed it, and which pack did.',
+      )
+      .argument('<ref>', 'the template, as <pack>/<template>')
+      .action(async (ref: string, flags: TemplateFlags) => {
+        const { runTemplateDiff } = await import('../actions/template-diff.js');
+        await runTemplateDiff(ref, flags);
+      }),
+  );
+  template.addCommand(
+    withCommonFlags(new Command('fork'))
+      .summary('fork a template or a pack into a new pack')
+      .description(
+        'Create a new pack that forks <from> (a template such as speckit/plan, or a whole pack such as speckit)\n' +
+          'and add it to the project\'s specforge.config.yaml. By default the fork is an overlay: an empty layer\n' +
+          'that extends the base at its current version (caret range) and keeps receiving upstream changes.\n' +
+          'With --copy it is a full copy that records what it was copied from, for three-way upgrades.',
+      )
+      .argument('<from>', 'the template (<pack>/<template>) or pack to fork')
+      .requiredOption('--as <name>', 'the new pack\'s name, e.g. acme')
+      .option('--dir <path>', 'the new pack\'s folder (default: packs/<name> in the project)')
+      .option('--copy', 'make a full copy instead of an overlay')
+      .option('--dry-run', 'write nothing; print what would be created')
+      .action(async (from: string, flags: TemplateForkFlags) => {
+        const { runTemplateFork } = await import('../actions/template-fork.js');
+        await runTemplateFork(from, flags);
+      }),
+  );
+  template.addCommand(
+    withCommonFlags(new Command('validate'))
+      .summary('check that every template compiles')
+      .description('Resolve the packs (or one pack) and compile every effective template; exit 1 when any fails.')
+      .argument('[pack]', 'only this pack')
+      .action(async (pack: string | undefined, flags: TemplateFlags) => {
+        const { runTemplateValidate } = await import('../actions/template-validate.js');
+        await runTemplateValidate(pack, flags);
       }),
   );
   return template;

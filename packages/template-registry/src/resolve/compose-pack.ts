@@ -1,7 +1,12 @@
 import { SpecforgeError, type TemplateSource } from '@specforge/core';
 import type { Pack } from '../load-pack.js';
-import { type ComposeLayer, composeLayers, listSectionBlame, parseOverlay, splitTemplate } from '../overlay/index.js';
-import type { SectionBlameEntry } from '../overlay/index.js';
+import {
+  composeLayers,
+  listSectionBlame,
+  parseOverlay,
+  type SectionBlameEntry,
+  splitTemplate,
+} from '../overlay/index.js';
 import { parseTemplateRef } from '../template-ref.js';
 import type { ResolvedPack, ResolvedTemplate, SectionOrigin, TemplateLayer } from './resolved-pack.js';
 

@@ -121,6 +121,7 @@ class ResolutionState {
       source,
       integrity: await hashPackDir(pack.dir, packFiles(pack)),
       base: base?.name,
+      copiedFrom: pack.copiedFrom,
       templates: composePackTemplates(pack, base, this.lineage(base)),
     };
     const clash = this.byName.get(pack.name);

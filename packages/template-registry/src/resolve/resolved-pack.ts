@@ -1,5 +1,6 @@
 import type { TemplateSource } from '@specforge/core';
 import type { ComposeLayer } from '../overlay/index.js';
+import type { CopiedFrom } from '../pack-manifest.js';
 
 /** One layer of a resolved template, base first. */
 export interface TemplateLayer {
@@ -51,6 +52,8 @@ export interface ResolvedPack {
   integrity: string;
   /** The short name of the pack it extends. */
   base: string | undefined;
+  /** For a copy fork: the pack and version its templates were copied from. */
+  copiedFrom: CopiedFrom | undefined;
   /** Effective templates by id: inherited ones, overridden ones and the pack's own. */
   templates: ReadonlyMap<string, ResolvedTemplate>;
 }

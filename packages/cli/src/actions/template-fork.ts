@@ -1,0 +1,53 @@
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { addPackToConfig, decodeUtf8, nodeFileSystem } from '@specforge/core';
+import type { TemplateForkFlags } from '../commands/template.js';
+import { displayPath } from '../output/display-path.js';
+import { openRegistry } from '../output/open-registry.js';
+import { printJson } from '../output/report.js';
+import { runAction } from '../output/run-action.js';
+
+/** The action of `specforge template fork`. */
+export async function runTemplateFork(from: string, flags: TemplateForkFlags): Promise<void> {
+  await runAction(flags, async () => {
+    const { applyFork, planFork } = await import('@specforge/template-registry');
+    const cwd = process.cwd();
+    const registry = await openRegistry(cwd, flags, false);
+    const { project } = registry;
+    const dir = flags.dir ? resolve(cwd, flags.dir) : join(project.root, 'packs', flags.as);
+    const plan = planFork({ packs: registry.packs, from, as: flags.as, dir, copy: flags.copy });
+
+    // The project starts using the fork at once: its folder joins `packs` in the config.
+    const configFile = project.configFile ?? join(project.root, 'specforge.config.yaml');
+    const before = project.configFile ? decodeUtf8(await nodeFileSystem.readFile(configFile)).text : undefined;
+    const rel = relative(dirname(configFile), dir).split(sep).join('/');
+    const source = isAbsolute(rel) || rel.startsWith('..') ? `path:${dir}` : `./${rel}`;
+    const after = addPackToConfig(before, source, configFile);
+
+    const json = {
+      name: plan.name,
+      version: plan.version,
+      dir: displayPath(dir),
+      extends: plan.extends ?? null,
+      copy: Boolean(flags.copy),
+      templates: plan.templates,
+      files: plan.files.map((file) => file.path),
+      config: displayPath(configFile),
+      written: !flags.dryRun,
+    };
+    if (flags.dryRun) {
+      if (flags.json) printJson(json);
+      else process.stdout.write(`would create ${displayPath(dir)}: ${json.files.join(', ')}\nwould add ${source} to ${json.config}\n`);
+      return 0;
+    }
+    await applyFork(plan);
+    if (after !== before) await nodeFileSystem.writeFileAtomic(configFile, after);
+    // The lock now pins the new pack too.
+    await openRegistry(cwd, {}, true);
+    if (flags.json) printJson(json);
+    else {
+      const kind = flags.copy ? 'a copy of' : 'an overlay fork of';
+      process.stdout.write(`created ${plan.name}@${plan.version} in ${json.dir}, ${kind} ${from}; added ${source} to ${json.config}\n`);
+    }
+    return 0;
+  });
+}

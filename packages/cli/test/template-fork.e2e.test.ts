@@ -1,0 +1,120 @@
+import { readdir } from 'node:fs/promises';
+import { describe, expect, it } from 'vitest';
+import { runCli } from './run-cli.js';
+import { makeProject } from './temp-project.js';
+
+const env = { SOURCE_DATE_EPOCH: '1767225600', SPECFORGE_CACHE_DIR: '/nonexistent-cache' };
+const spec = '# Feature Specification: Login\n\n## Requirements\n\n- **FR-001**: System MUST log users in.\n';
+
+describe('specforge template fork', () => {
+  it('creates an overlay fork, adds it to the config, and plans through it', async () => {
+    const project = await makeProject({ 'specforge.config.yaml': '# team settings\nname: Acme\n', 'spec.md': spec });
+    const fork = runCli(['template', 'fork', 'speckit/plan', '--as', 'acme'], { cwd: project.dir, env });
+    expect(fork.status).toBe(0);
+    expect(fork.stdout).toBe(
+      'created acme@0.1.0 in packs/acme, an overlay fork of speckit/plan; added ./packs/acme to specforge.config.yaml\n',
+    );
+    expect(await project.read('specforge.config.yaml')).toBe('# team settings\nname: Acme\npacks:\n  - ./packs/acme\n');
+    expect(JSON.parse(await project.read('packs/acme/package.json'))).toEqual({
+      name: 'acme-templates',
+      version: '0.1.0',
+      private: true,
+      description: "acme's fork of the speckit templates.",
+      specforge: { name: 'acme', extends: '@specforge/templates-speckit@^1.0.0', templates: { plan: 'plan.md' } },
+    });
+    expect(await project.read('packs/acme/plan.md')).toBe('---\nextends: speckit/plan\n---\n');
+    expect(await project.read('specforge.lock')).toContain('  acme:\n    source: path:packs/acme\n');
+
+    // An empty overlay renders exactly what its base renders.
+    const viaFork = runCli(['plan', 'spec.md', '--template', 'acme/plan', '--stdout'], { cwd: project.dir, env });
+    const viaBase = runCli(['plan', 'spec.md', '--template', 'speckit/plan', '--stdout'], { cwd: project.dir, env });
+    const body = (text: string) => text.slice(0, text.indexOf('<!-- specforge:provenance'));
+    expect(body(viaFork.stdout)).toBe(body(viaBase.stdout));
+
+    // Editing the overlay changes the plan, and diff reports the section and who changed it.
+    await project.write(
+      'packs/acme/plan.md',
+      '---\nextends: speckit/plan\n---\n<!-- specforge: replace technical-approach/technology-stack -->\n### Technology Stack\n\n- Languages: Go\n',
+    );
+    const diff = runCli(['template', 'diff', 'acme/plan', '--json'], { cwd: project.dir, env });
+    expect(diff.status).toBe(0);
+    const json = JSON.parse(diff.stdout);
+    expect(json.upstream).toBe('speckit@1.0.0#plan');
+    expect(json.sections.filter((s: { status: string }) => s.status !== 'unchanged')).toEqual([
+      { path: 'technical-approach/technology-stack', status: 'modified', by: 'acme' },
+    ]);
+    expect(json.patch).toContain('+- Languages: Go\n');
+  });
+
+  it('makes a copy fork that records its upstream and keeps the copied text', async () => {
+    const project = await makeProject();
+    const result = runCli(['template', 'fork', 'speckit', '--as', 'org', '--copy', '--json'], { cwd: project.dir, env });
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)).toMatchObject({ name: 'org', copy: true, extends: null, templates: ['spec', 'plan', 'tasks', 'checklist'] });
+    const manifest = JSON.parse(await project.read('packs/org/package.json'));
+    expect(manifest.specforge.copiedFrom).toMatchObject({ pack: 'speckit', source: 'npm:@specforge/templates-speckit@1.0.0', version: '1.0.0' });
+    expect(Object.keys(manifest.specforge.copiedFrom.templates)).toEqual(['spec', 'plan', 'tasks', 'checklist']);
+    expect(await project.read('packs/org/plan.md')).toBe(await project.read('packs/org/.upstream/plan.md'));
+    const diff = runCli(['template', 'diff', 'org/plan', '--json'], { cwd: project.dir, env });
+    expect(JSON.parse(diff.stdout).sections.every((s: { status: string }) => s.status === 'unchanged')).toBe(true);
+  });
+
+  it('writes nothing with --dry-run', async () => {
+    const project = await makeProject();
+    const result = runCli(['template', 'fork', 'speckit/plan', '--as', 'acme', '--dry-run'], { cwd: project.dir, env });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe(
+      'would create packs/acme: package.json, plan.md, README.md, CHANGELOG.md\nwould add ./packs/acme to specforge.config.yaml\n',
+    );
+    expect(await readdir(project.dir)).toEqual(['.git']);
+  });
+
+  it('refuses a fork into a folder that holds its files, writing nothing', async () => {
+    const project = await makeProject({ 'packs/acme/plan.md': 'mine\n' });
+    const result = runCli(['template', 'fork', 'speckit/plan', '--as', 'acme'], { cwd: project.dir, env });
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/^error SPECFORGE_OUTPUT_EXISTS: plan\.md exists/);
+    expect(await project.read('packs/acme/plan.md')).toBe('mine\n');
+    expect(await readdir(project.dir)).toEqual(['.git', 'packs']);
+  });
+
+  it.each([
+    [['template', 'fork', 'speckit/plan', '--as', 'Bad Name'], 'SPECFORGE_USAGE'],
+    [['template', 'fork', 'speckit/plan', '--as', 'speckit'], 'SPECFORGE_USAGE'],
+    [['template', 'fork', 'nope', '--as', 'acme'], 'SPECFORGE_PACK_NOT_FOUND'],
+    [['template', 'fork', 'speckit/nope', '--as', 'acme'], 'SPECFORGE_TEMPLATE_NOT_FOUND'],
+  ])('exits 2 for %j with %s', async (args, code) => {
+    const project = await makeProject();
+    const result = runCli(args, { cwd: project.dir, env });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(new RegExp(`^error ${code}: `));
+    expect(await readdir(project.dir)).toEqual(['.git']);
+  });
+});
+
+describe('specforge template validate', () => {
+  it('compiles every template and exits 1 naming the one that fails', async () => {
+    const project = await makeProject({
+      'specforge.config.yaml': 'packs:\n  - ./packs/acme\n',
+      'packs/acme/package.json': JSON.stringify({
+        name: 'acme-templates',
+        version: '1.0.0',
+        specforge: { name: 'acme', extends: '@specforge/templates-speckit@^1.0.0', templates: { plan: 'plan.md' } },
+      }),
+      'packs/acme/plan.md': '---\nextends: speckit/plan\n---\n<!-- specforge: append context -->\n{{#if spec.title}}\n',
+    });
+    const result = runCli(['template', 'validate', 'acme', '--json'], { cwd: project.dir, env });
+    expect(result.status).toBe(1);
+    const { templates, failed } = JSON.parse(result.stdout);
+    expect(failed).toBe(1);
+    expect(templates.find((t: { ref: string }) => t.ref === 'acme/plan')).toMatchObject({ ok: false, error: { code: 'SPECFORGE_TEMPLATE_SYNTAX' } });
+    expect(templates.filter((t: { ok: boolean }) => t.ok).map((t: { ref: string }) => t.ref)).toEqual(['acme/spec', 'acme/tasks', 'acme/checklist']);
+  });
+
+  it('exits 0 when every built-in template compiles', async () => {
+    const project = await makeProject();
+    const result = runCli(['template', 'validate'], { cwd: project.dir, env });
+    expect(result.status).toBe(0);
+    expect(result.stdout.endsWith('4 of 4 templates compile\n')).toBe(true);
+  });
+});
