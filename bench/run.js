@@ -5,6 +5,7 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { mergeFigures, registryFigures } from './registry.js';
 
 const runs = Number(process.env.BENCH_RUNS ?? 20);
 const warmup = 3;
@@ -58,6 +59,8 @@ try {
   });
   console.log(`specforge bench: ${runs} runs each after ${warmup} warm-up runs, Node ${process.version}`);
   console.table(rows);
+  const inProcessRuns = Math.max(5, Math.round(runs / 2));
+  console.table([...(await registryFigures(inProcessRuns)), ...(await mergeFigures(inProcessRuns))]);
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

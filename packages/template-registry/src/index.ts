@@ -55,5 +55,23 @@ export {
   type SourceSpec,
 } from './sources/index.js';
 export { extendsSpecFor } from './fork/base-source.js';
-export { applyFork, type ForkPlan, type PlanForkOptions, type PlannedFile, planFork, UPSTREAM_DIR } from './fork/plan-fork.js';
+export {
+  applyFork,
+  type ForkPlan,
+  type PlanForkOptions,
+  type PlannedFile,
+  planFork,
+  serializeTemplate,
+  UPSTREAM_DIR,
+} from './fork/plan-fork.js';
 export { diffTemplate, type SectionDiff, type SectionStatus, type TemplateDiff } from './diff/diff-template.js';
+export {
+  applyUpgrade,
+  loadProjectPacks,
+  type PlanUpgradeOptions,
+  planUpgrade,
+  type UpgradeConflict,
+  type UpgradeFile,
+  type UpgradePlan,
+} from './upgrade/plan-upgrade.js';
+export * from './merge/index.js';

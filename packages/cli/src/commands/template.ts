@@ -7,6 +7,12 @@ export interface TemplateFlags {
   debug?: boolean;
 }
 
+/** Flags of `specforge template upgrade`. */
+export interface TemplateUpgradeFlags extends TemplateFlags {
+  to?: string;
+  dryRun?: boolean;
+}
+
 /** Flags of `specforge template fork`. */
 export interface TemplateForkFlags extends TemplateFlags {
   as: string;
@@ -86,6 +92,31 @@ export function makeTemplateCommand(): Command {
       .action(async (from: string, flags: TemplateForkFlags) => {
         const { runTemplateFork } = await import('../actions/template-fork.js');
         await runTemplateFork(from, flags);
+      }),
+  );
+  template.addCommand(
+    withCommonFlags(new Command('outdated'))
+      .summary('list forks whose base has a newer version')
+      .description('For every fork (overlay or copy), the base version it follows and the newest its source offers; exit 1 when any is outdated.')
+      .action(async (flags: TemplateFlags) => {
+        const { runTemplateOutdated } = await import('../actions/template-outdated.js');
+        await runTemplateOutdated(flags);
+      }),
+  );
+  template.addCommand(
+    withCommonFlags(new Command('upgrade'))
+      .summary('move a fork to a newer base without losing its edits')
+      .description(
+        'Overlay forks re-resolve against the new base; directives whose target section is gone are conflicts\n' +
+          '(nothing is written). Copy forks merge three ways, section by section then line by line; overlapping\n' +
+          'changes are left as conflict markers in the fork files. Exit 3 when there are conflicts.',
+      )
+      .argument('<pack>', 'the fork to upgrade')
+      .option('--to <version>', 'the base version to move to (default: the newest its source offers)')
+      .option('--dry-run', 'write nothing; print what would change')
+      .action(async (pack: string, flags: TemplateUpgradeFlags) => {
+        const { runTemplateUpgrade } = await import('../actions/template-upgrade.js');
+        await runTemplateUpgrade(pack, flags);
       }),
   );
   template.addCommand(

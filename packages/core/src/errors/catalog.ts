@@ -185,6 +185,81 @@ export const errorCatalog = {
       `The overlay cannot ${a.op} "${a.target}": ${a.base} has no section with that heading path, so nothing was composed.${a.closest.length ? ` Closest heading paths: ${a.closest.join(', ')}.` : ''}`,
     hint: 'Name an existing section by its heading path (heading slugs joined with "/"), or end the directive with "optional" to skip it when the section is absent.',
   },
+  SPECFORGE_IMPORT_NOTHING: {
+    kind: 'usage',
+    message: (a: { path: string; reason: string }) => `There is nothing to import at ${a.path}: ${a.reason}`,
+    hint: 'Pass a Spec Kit checkout or release folder (templates/*-template.md), a project (.specify/templates/), or a preset folder (preset.yml); see docs/import.md.',
+  },
+  SPECFORGE_IMPORT_PRESET_INVALID: {
+    kind: 'usage',
+    message: (a: { reason: string }) => `The Spec Kit preset is invalid: ${a.reason}; nothing was imported.`,
+    hint: 'Fix preset.yml or the file it names; see docs/import.md for the fields an import reads.',
+  },
+  SPECFORGE_IMPORT_STRATEGY_UNKNOWN: {
+    kind: 'usage',
+    message: (a: { name: string; strategy: string; suggestion: string | undefined }) =>
+      `The preset template ${a.name} has the strategy ${JSON.stringify(a.strategy)}, which Spec Kit does not know; nothing was imported.${a.suggestion ? ` Did you mean "${a.suggestion}"?` : ''}`,
+    hint: 'Use one of replace (the default), prepend, append or wrap.',
+  },
+  SPECFORGE_IMPORT_VERSION_INVALID: {
+    kind: 'usage',
+    message: (a: { reason: string }) => `The pack version cannot be determined: ${a.reason}; nothing was imported.`,
+    hint: 'Pass the version with --version, e.g. --version 1.0.1.',
+  },
+  SPECFORGE_IMPORT_NAME_INVALID: {
+    kind: 'usage',
+    message: (a: { name: string }) => `${JSON.stringify(a.name)} is not a valid pack name; nothing was imported.`,
+    hint: 'Pass --name with lower-case letters and digits, with "-", "_" or "." inside, e.g. --name spec-kit.',
+  },
+  SPECFORGE_IMPORT_OUT_NOT_DIRECTORY: {
+    kind: 'usage',
+    message: (a: { dir: string }) => `The output ${a.dir} is a file, not a folder; nothing was written.`,
+    hint: 'Pass a folder to --out; it is created when missing.',
+  },
+  SPECFORGE_IMPORT_FILES_EXIST: {
+    kind: 'problem',
+    message: (a: { dir: string; files: string[] }) =>
+      `${a.dir} already holds ${a.files.join(', ')}; nothing was written.`,
+    hint: 'Pass --force to overwrite them (files the import does not produce are left alone), or --out to import into another folder.',
+  },
+  SPECFORGE_IMPORT_SKIPPED: {
+    kind: 'warning',
+    message: (a: { what: string; reason: string }) => `${a.what} was not imported: ${a.reason}`,
+    hint: 'See docs/import.md for what an import takes from each kind of input.',
+  },
+  SPECFORGE_IMPORT_EMPTY: {
+    kind: 'warning',
+    message: (a: { reason: string }) => `The imported pack has no templates: ${a.reason}`,
+    hint: 'Spec Kit commands and scripts have no specforge counterpart; only document templates are imported.',
+  },
+  SPECFORGE_IMPORT_VERSION_UNCERTAIN: {
+    kind: 'warning',
+    message: (a: { version: string; evidence: string }) => `The pack version is ${a.version}, but ${a.evidence}.`,
+    hint: 'If the version is wrong, import again with --version <the Spec Kit version> (and --force to replace the files).',
+  },
+  SPECFORGE_IMPORT_TEXT_CHANGED: {
+    kind: 'warning',
+    message: (a: { file: string; change: string }) => `${a.file} was changed on import: ${a.change}.`,
+    hint: 'The rendered template differs from the Spec Kit file only in this; see docs/import.md.',
+  },
+  SPECFORGE_IMPORT_NAME_TAKEN: {
+    kind: 'warning',
+    message: (a: { name: string }) =>
+      `The pack is named ${a.name}, like a built-in pack; a project cannot list both (SPECFORGE_PACK_NAME_CONFLICT).`,
+    hint: 'Import again with another --name, e.g. --name spec-kit.',
+  },
+  SPECFORGE_MERGE_UNRESOLVED_CONFLICT: {
+    kind: 'conflict',
+    message: (a: { label: string; line: number }) =>
+      `The fork's text (${a.label}) still has a conflict marker on line ${a.line} from an earlier merge, so it was not merged again; nothing was changed.`,
+    hint: 'Resolve that conflict first: keep the text you want between <<<<<<< and >>>>>>>, delete the marker lines (<<<<<<<, |||||||, =======, >>>>>>>), then merge again.',
+  },
+  SPECFORGE_MERGE_LABEL_INVALID: {
+    kind: 'usage',
+    message: (a: { side: string; label: string }) =>
+      `The ${a.side} label ${JSON.stringify(a.label)} holds a line break, so its conflict marker would not be one line.`,
+    hint: 'Pass a label without line breaks, e.g. the pack and version: speckit@1.2.0.',
+  },
 } as const;
 
 /** A permanent specforge error code. */

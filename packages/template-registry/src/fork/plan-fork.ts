@@ -1,5 +1,5 @@
 import { basename, join, relative, sep } from 'node:path';
-import { type FileSystem, nodeFileSystem, SpecforgeError, sha256Hex, type TemplateMeta } from '@specforge/core';
+import { type FileSystem, nodeFileSystem, SpecforgeError, sha256Hex, type TemplateMeta, type TemplateSource } from '@specforge/core';
 import { stringify } from 'yaml';
 import { packNamePattern } from '../pack-manifest.js';
 import { findResolvedTemplate } from '../resolve/find-resolved-template.js';
@@ -85,8 +85,7 @@ export function planFork(options: PlanForkOptions): ForkPlan {
   if (options.copy) {
     const hashes: Record<string, string> = {};
     for (const id of ids) {
-      const { template } = base.templates.get(id)!;
-      const text = `---\n${stringify(withId(template.meta, id), { lineWidth: 0 })}---\n${template.body}`;
+      const text = serializeTemplate(base.templates.get(id)!.template, id);
       files.push({ path: `${id}.md`, content: text }, { path: `${UPSTREAM_DIR}/${id}.md`, content: text });
       hashes[id] = `sha256-${Buffer.from(sha256Hex(text), 'hex').toString('base64')}`;
     }
@@ -144,6 +143,14 @@ export async function applyFork(plan: ForkPlan, fs: FileSystem = nodeFileSystem)
 function findResolvedTemplateId(packs: readonly ResolvedPack[], ref: string): string {
   findResolvedTemplate(packs, ref);
   return parseTemplateRef(ref).template;
+}
+
+/**
+ * A template as a standalone file: its metadata as YAML front matter (under `id`), then its body.
+ * Copy forks write their templates, and the upstream text they keep, in this form.
+ */
+export function serializeTemplate(template: TemplateSource, id: string = template.meta.id): string {
+  return `---\n${stringify(withId(template.meta, id), { lineWidth: 0 })}---\n${template.body}`;
 }
 
 function withId(meta: TemplateMeta, id: string): Record<string, unknown> {

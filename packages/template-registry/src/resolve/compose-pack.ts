@@ -22,12 +22,17 @@ export function composePackTemplates(
   pack: Pack,
   base: ResolvedPack | undefined,
   lineage: readonly string[],
+  options: { lenient?: boolean } = {},
 ): ReadonlyMap<string, ResolvedTemplate> {
   const templates = new Map<string, ResolvedTemplate>(base?.templates ?? []);
   const layer = { pack: pack.name, version: pack.version };
   for (const [id, template] of pack.templates) templates.set(id, standalone(template));
   for (const [id, file] of pack.overlays) {
-    const overlay = parseOverlay(file.text, { file: file.file });
+    const parsed = parseOverlay(file.text, { file: file.file });
+    // Lenient: a directive whose target is gone is skipped and listed, not fatal.
+    const overlay = options.lenient
+      ? { ...parsed, operations: parsed.operations.map((operation) => ({ ...operation, optional: true })) }
+      : parsed;
     const target = parseTemplateRef(overlay.extends);
     const below = lineage.includes(target.pack) ? base?.templates.get(target.template) : undefined;
     if (!below || !base) {
@@ -48,6 +53,8 @@ export function composePackTemplates(
       },
       [...below.overlays, { overlay, layer }],
     );
+    const optionalLines = new Set(parsed.operations.filter((op) => op.optional).map((op) => op.line));
+    const stale = composed.skipped.filter((skip) => skip.file === file.file && !optionalLines.has(skip.line));
     const meta = { ...(composed.meta ?? below.template.meta), id };
     const template: TemplateSource = {
       meta,
@@ -61,7 +68,8 @@ export function composePackTemplates(
       layers: [...below.layers, { ...layer, file: file.file, kind: 'overlay' }],
       blame: toOrigins(composed.blame),
       root: below.root,
-      overlays: [...below.overlays, { overlay, layer }],
+      overlays: [...below.overlays, { overlay: parsed, layer }],
+      stale,
     });
   }
   return templates;
@@ -75,7 +83,14 @@ function standalone(template: TemplateSource): ResolvedTemplate {
     bodyLine: template.bodyLine,
     layer: { pack: template.pack.name, version: template.pack.version },
   });
-  return { template, layers: [layer], blame: toOrigins(listSectionBlame(document)), root: template, overlays: [] };
+  return {
+    template,
+    layers: [layer],
+    blame: toOrigins(listSectionBlame(document)),
+    root: template,
+    overlays: [],
+    stale: [],
+  };
 }
 
 function toOrigins(entries: readonly SectionBlameEntry[]): SectionOrigin[] {

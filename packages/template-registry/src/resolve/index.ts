@@ -4,6 +4,7 @@ export {
   type OpenProjectRegistryOptions,
   openProjectRegistry,
   type ProjectRegistry,
+  readProjectLock,
   writeProjectLock,
 } from './open-project-registry.js';
 export { describeChange, type Registry, type ResolveRegistryOptions, resolveRegistry } from './resolve-registry.js';

@@ -36,9 +36,7 @@ export interface ProjectRegistry extends Registry {
 export async function openProjectRegistry(options: OpenProjectRegistryOptions): Promise<ProjectRegistry> {
   const fs = options.fs ?? nodeFileSystem;
   const project = await findProject({ cwd: options.cwd, fs });
-  const lockFile = join(project.root, LOCK_FILE_NAME);
-  const previousLock =
-    (await fs.kind(lockFile)) === 'file' ? parseLock(decodeUtf8(await fs.readFile(lockFile)).text, lockFile) : undefined;
+  const { lockFile, lock: previousLock } = await readProjectLock(project, fs);
   const registry = await resolveRegistry({
     projectRoot: project.root,
     packs: project.config.packs,
@@ -51,6 +49,17 @@ export async function openProjectRegistry(options: OpenProjectRegistryOptions): 
     ? registry.lockChanges.length > 0
     : project.config.packs.length > 0;
   return { ...registry, project, lockFile, previousLock, lockNeedsWrite };
+}
+
+/** The project's `specforge.lock` path and content (`undefined` when there is none yet). */
+export async function readProjectLock(
+  project: Project,
+  fs: FileSystem = nodeFileSystem,
+): Promise<{ lockFile: string; lock: Lock | undefined }> {
+  const lockFile = join(project.root, LOCK_FILE_NAME);
+  const lock =
+    (await fs.kind(lockFile)) === 'file' ? parseLock(decodeUtf8(await fs.readFile(lockFile)).text, lockFile) : undefined;
+  return { lockFile, lock };
 }
 
 /** Writes the registry's lock atomically when {@link ProjectRegistry.lockNeedsWrite} says so. */

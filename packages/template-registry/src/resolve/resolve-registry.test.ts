@@ -110,11 +110,20 @@ describe('resolveRegistry', () => {
 
   it('refuses two different packs with one name', async () => {
     const root = await writeTempTree({
-      'x/package.json': manifest({ name: 'x', version: '1.0.0', specforge: { name: 'speckit', templates: {} } }),
+      'x/package.json': manifest({ name: 'x', version: '1.0.0', specforge: { name: 'team', templates: {} } }),
+      'y/package.json': manifest({ name: 'y', version: '1.0.0', specforge: { name: 'team', templates: {} } }),
     });
-    expect(await failure(() => resolveRegistry({ projectRoot: root, packs: ['./x'], cacheDir: join(root, '.c') }))).toMatchObject({
+    expect(await failure(() => resolveRegistry({ projectRoot: root, packs: ['./x', './y'], cacheDir: join(root, '.c') }))).toMatchObject({
       code: 'SPECFORGE_PACK_NAME_CONFLICT',
     });
+  });
+
+  it('lets a project pack take the name of a built-in pack', async () => {
+    const root = await writeTempTree({
+      'x/package.json': manifest({ name: 'x', version: '0.0.30', specforge: { name: 'speckit', templates: {} } }),
+    });
+    const registry = await resolveRegistry({ projectRoot: root, packs: ['./x'], cacheDir: join(root, '.c') });
+    expect(registry.packs.map((pack) => [pack.name, pack.version])).toEqual([['speckit', '0.0.30']]);
   });
 
   it('refuses an overlay that extends a template outside its chain', async () => {

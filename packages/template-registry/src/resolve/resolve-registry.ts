@@ -1,12 +1,12 @@
 import { realpath } from 'node:fs/promises';
-import { relative } from 'node:path';
+import { relative, sep } from 'node:path';
 import { type SourceLocation, SpecforgeError } from '@specforge/core';
 import { satisfies } from 'semver';
 import { loadBuiltinPacks } from '../builtin-packs.js';
 import { loadPack, type Pack } from '../load-pack.js';
 import { diffLocks, type Lock, type LockChange } from '../lock/lock.js';
 import { hashPackDir } from '../sources/index.js';
-import { parseSourceSpec, resolveSource, type SourceSpec } from '../sources/index.js';
+import { formatSourceSpec, parseSourceSpec, resolveSource, type SourceSpec } from '../sources/index.js';
 import { composePackTemplates } from './compose-pack.js';
 import type { ResolvedPack } from './resolved-pack.js';
 
@@ -24,6 +24,13 @@ export interface ResolveRegistryOptions {
   frozen?: boolean;
   /** Use only what is on disk or in the cache (no network). */
   offline?: boolean;
+  /**
+   * Replaces the `extends` of the packs in these folders (absolute, real paths) for this
+   * resolution only: how an upgrade tries a new base before it writes anything.
+   */
+  extendsOverrides?: ReadonlyMap<string, string>;
+  /** List overlay directives whose target is gone (`ResolvedTemplate.stale`) instead of failing. */
+  lenientOverlays?: boolean;
 }
 
 /** Every pack a project can use, resolved, and the lock that pins them. */
@@ -52,8 +59,11 @@ export interface Registry {
 export async function resolveRegistry(options: ResolveRegistryOptions): Promise<Registry> {
   const builtins = await loadBuiltinPacks();
   const state = new ResolutionState(options, builtins);
-  for (const pack of builtins) await state.resolveLoaded(pack, `npm:${pack.packageName}@${pack.version}`, []);
   for (const spec of options.packs) await state.resolveSpec(spec, options.projectRoot, [], undefined);
+  // A project pack may take a built-in pack's name (an imported Spec Kit as `speckit`): it wins.
+  for (const pack of builtins) {
+    if (!state.byName.has(pack.name)) await state.resolveLoaded(pack, `npm:${pack.packageName}@${pack.version}`, []);
+  }
 
   const packs = [...state.byName.values()];
   const lock: Lock = { lockfileVersion: 1, packs: {} };
@@ -111,8 +121,9 @@ class ResolutionState {
       throw new SpecforgeError('SPECFORGE_PACK_CYCLE', { cycle: names }, { location: pack.extendsLocation });
     }
     // A base is found from the extending pack's folder, as Node would resolve its dependencies.
-    const base = pack.extends
-      ? await this.resolveSpec(pack.extends, pack.dir, [...chain, key], pack.extendsLocation)
+    const extendsSpec = this.options.extendsOverrides?.get(key) ?? pack.extends;
+    const base = extendsSpec
+      ? await this.resolveSpec(extendsSpec, pack.dir, [...chain, key], pack.extendsLocation)
       : undefined;
     const resolved: ResolvedPack = {
       name: pack.name,
@@ -122,7 +133,7 @@ class ResolutionState {
       integrity: await hashPackDir(pack.dir, packFiles(pack)),
       base: base?.name,
       copiedFrom: pack.copiedFrom,
-      templates: composePackTemplates(pack, base, this.lineage(base)),
+      templates: composePackTemplates(pack, base, this.lineage(base), { lenient: this.options.lenientOverlays }),
     };
     const clash = this.byName.get(pack.name);
     if (clash) {
@@ -141,11 +152,15 @@ class ResolutionState {
 
   private async locate(spec: SourceSpec, from: string, location: SourceLocation | undefined) {
     try {
-      return await resolveSource(spec, {
+      const located = await resolveSource(spec, {
         projectRoot: from,
         cacheDir: this.options.cacheDir,
         offline: this.options.offline,
       });
+      if (spec.kind !== 'path') return located;
+      // The lock names every folder from the project root, whichever pack's `extends` named it.
+      const path = relative(this.options.projectRoot, located.dir).split(sep).join('/') || '.';
+      return { ...located, source: formatSourceSpec({ kind: 'path', path, range: undefined, raw: path }) };
     } catch (error) {
       // specforge ships its own packs: a base named by their package resolves to the built-in copy
       // when the project has not installed that package itself.

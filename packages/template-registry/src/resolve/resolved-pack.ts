@@ -1,5 +1,5 @@
 import type { TemplateSource } from '@specforge/core';
-import type { ComposeLayer } from '../overlay/index.js';
+import type { ComposeLayer, SkippedOperation } from '../overlay/index.js';
 import type { CopiedFrom } from '../pack-manifest.js';
 
 /** One layer of a resolved template, base first. */
@@ -38,6 +38,11 @@ export interface ResolvedTemplate {
   root: TemplateSource;
   /** The overlays applied on top of {@link ResolvedTemplate.root}, lowest first. */
   overlays: ComposeLayer[];
+  /**
+   * Directives of this pack's overlay whose target the base no longer has. Always empty unless
+   * the registry was resolved with `lenientOverlays` (as an upgrade does to list them all).
+   */
+  stale: SkippedOperation[];
 }
 
 /** A pack resolved from its source, with its base chain applied to its templates. */
