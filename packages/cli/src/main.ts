@@ -1,4 +1,4 @@
-import { CommanderError } from 'commander';
+import { type Command, CommanderError } from 'commander';
 import { createProgram } from './program.js';
 
 /** Runs the specforge CLI with `argv` as in `process.argv`, setting `process.exitCode`. */
@@ -8,11 +8,11 @@ export async function main(argv: string[]): Promise<void> {
   const exitOverride = (error: CommanderError) => {
     throw error;
   };
-  program.exitOverride(exitOverride);
-  for (const command of program.commands) {
+  const override = (command: Command): void => {
     command.exitOverride(exitOverride);
-    for (const sub of command.commands) sub.exitOverride(exitOverride);
-  }
+    for (const sub of command.commands) override(sub);
+  };
+  override(program);
   try {
     await program.parseAsync(argv);
   } catch (error) {

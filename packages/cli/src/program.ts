@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { Command } from 'commander';
+import { makeInitCommand } from './commands/init.js';
 import { makePlanCommand } from './commands/plan.js';
 import { makeSpecCommand } from './commands/spec.js';
 import { makeTemplateCommand } from './commands/template.js';
@@ -17,6 +18,9 @@ export function createProgram(): Command {
     .helpOption('-h, --help', 'print help')
     .addHelpText('after', '\nExit codes: 0 ok, 1 problems found, 2 bad usage or input, 3 merge conflicts, 70 internal error.')
     .showSuggestionAfterError()
+    // Options after a subcommand belong to it: `template import speckit --version 0.0.30`.
+    .enablePositionalOptions()
+    .addCommand(makeInitCommand())
     .addCommand(makePlanCommand())
     .addCommand(makeSpecCommand())
     .addCommand(makeTemplateCommand());

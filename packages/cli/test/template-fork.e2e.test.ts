@@ -73,7 +73,7 @@ describe('specforge template fork', () => {
     const project = await makeProject({ 'packs/acme/plan.md': 'mine\n' });
     const result = runCli(['template', 'fork', 'speckit/plan', '--as', 'acme'], { cwd: project.dir, env });
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/^error SPECFORGE_OUTPUT_EXISTS: plan\.md exists/);
+    expect(result.stderr).toMatch(/^error SPECFORGE_FILE_EXISTS: plan\.md exists already; nothing was written\./);
     expect(await project.read('packs/acme/plan.md')).toBe('mine\n');
     expect(await readdir(project.dir)).toEqual(['.git', 'packs']);
   });

@@ -75,3 +75,5 @@ export {
   type UpgradePlan,
 } from './upgrade/plan-upgrade.js';
 export * from './merge/index.js';
+export { applyInit, type InitFile, type InitPlan, type PlanInitOptions, planInit } from './init/plan-init.js';
+export * from './import/index.js';

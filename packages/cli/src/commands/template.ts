@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import type { TemplateImportFlags } from '../actions/template-import.js';
 
 /** Flags shared by the `specforge template` commands. */
 export interface TemplateFlags {
@@ -129,5 +130,30 @@ export function makeTemplateCommand(): Command {
         await runTemplateValidate(pack, flags);
       }),
   );
+  const importCommand = new Command('import')
+    .summary("make a template pack from another tool's templates")
+    .description("Import another tool's templates as a versioned specforge template pack.");
+  importCommand.addCommand(
+    new Command('speckit')
+      .summary('import a Spec Kit checkout, project or preset')
+      .description(
+        'Make a template pack from GitHub Spec Kit material: a checkout or release tree (templates/*-template.md),\n' +
+          'a project (.specify/templates/, its overrides and presets composed as Spec Kit does), or a preset\n' +
+          "(preset.yml, as whole-file overlays). Spec Kit's text is kept byte for byte; see docs/import.md.",
+      )
+      .argument('<path>', 'the Spec Kit checkout, project or preset folder')
+      .option('-o, --out <dir>', 'the pack folder to write (default: packs/<name>)')
+      .option('--name <pack>', 'the pack name (default: speckit, or the preset id)')
+      .option('--version <semver>', 'the pack version (default: the Spec Kit or preset version)')
+      .option('--dry-run', 'write nothing; list the files the import would write')
+      .option('-f, --force', 'overwrite files of the pack that exist already')
+      .option('--json', 'print the result as JSON')
+      .option('--debug', 'print stack traces of errors')
+      .action(async (path: string, flags: TemplateImportFlags) => {
+        const { runTemplateImport } = await import('../actions/template-import.js');
+        await runTemplateImport(path, flags);
+      }),
+  );
+  template.addCommand(importCommand);
   return template;
 }

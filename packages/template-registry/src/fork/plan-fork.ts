@@ -127,7 +127,7 @@ export async function applyFork(plan: ForkPlan, fs: FileSystem = nodeFileSystem)
   const existing: string[] = [];
   for (const target of targets) if ((await fs.kind(target)) !== undefined) existing.push(target);
   if (existing.length > 0) {
-    throw new SpecforgeError('SPECFORGE_OUTPUT_EXISTS', { file: relative(plan.dir, existing[0]!).split(sep).join('/') }, {
+    throw new SpecforgeError('SPECFORGE_FILE_EXISTS', { file: relative(plan.dir, existing[0]!).split(sep).join('/') }, {
       location: { file: existing[0]! },
       hint: `Fork into an empty folder: ${basename(plan.dir)} already holds ${existing.length} of the files a fork writes.`,
     });

@@ -1,0 +1,49 @@
+import { basename } from 'node:path';
+import { createInterface } from 'node:readline/promises';
+import type { InitFlags } from '../commands/init.js';
+import { resolveCacheDir } from '../output/cache-dir.js';
+import { resolveNow } from '../output/clock.js';
+import { displayPath } from '../output/display-path.js';
+import { openRegistry } from '../output/open-registry.js';
+import { printJson } from '../output/report.js';
+import { runAction } from '../output/run-action.js';
+
+/** The action of `specforge init`. */
+export async function runInit(flags: InitFlags): Promise<void> {
+  await runAction(flags, async () => {
+    const { applyInit, planInit } = await import('@specforge/template-registry');
+    const root = process.cwd();
+    const answers = await askMissing(flags, root);
+    const plan = await planInit({ root, name: answers.name, pack: answers.pack, cacheDir: resolveCacheDir(), now: resolveNow() });
+    const files = plan.files.map((file) => displayPath(file.path));
+    if (!flags.dryRun) {
+      await applyInit(plan);
+      await openRegistry(root, {}, true);
+    }
+    if (flags.json) {
+      printJson({ name: plan.name, pack: plan.pack, packDir: displayPath(plan.packDir), workspacePackage: plan.workspacePackage, files, written: !flags.dryRun });
+    } else {
+      const verb = flags.dryRun ? 'would write' : 'wrote';
+      process.stdout.write(`${verb}:\n${files.map((file) => `  ${file}`).join('\n')}\n`);
+      if (!flags.dryRun) {
+        process.stdout.write(
+          `\nNext: edit ${displayPath(plan.packDir)}/plan.md to shape your team's plan, then run\n  specforge plan specs/001-example/spec.md\n`,
+        );
+      }
+    }
+    return 0;
+  });
+}
+
+// Asks for what the flags left out, but only on a terminal: scripts and CI get the defaults.
+async function askMissing(flags: InitFlags, root: string): Promise<{ name?: string; pack?: string }> {
+  if (!process.stdin.isTTY || !process.stdout.isTTY || (flags.name && flags.pack)) return { name: flags.name, pack: flags.pack };
+  const rl = createInterface({ input: process.stdin, output: process.stdout });
+  try {
+    const name = flags.name ?? ((await rl.question(`Project name (${basename(root)}): `)).trim() || undefined);
+    const pack = flags.pack ?? ((await rl.question('Team pack name (team): ')).trim() || undefined);
+    return { name, pack };
+  } finally {
+    rl.close();
+  }
+}
