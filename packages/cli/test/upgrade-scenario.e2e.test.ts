@@ -138,3 +138,48 @@ describe('an overlay fork that follows upstream release by release', () => {
     expect(body.indexOf('## Security Review')).toBeGreaterThan(body.indexOf('## Complexity Tracking'));
   });
 });
+
+describe('a copy fork that follows upstream release by release', () => {
+  it('merges every release three ways and keeps every team line', async () => {
+    const project = await makeProject();
+    const home = project.path('home');
+    mkdirSync(home, { recursive: true });
+    const runEnv = { ...env, SPECFORGE_CACHE_DIR: project.path('.cache'), HOME: home };
+    for (const release of releases) {
+      const dir = project.path(`upstream-src/${release.version}`);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'upstream-templates', version: release.version, specforge: { name: 'upstream', templates: { plan: 'plan.md' } } }));
+      writeFileSync(join(dir, 'plan.md'), plan(release.version, release.sections));
+    }
+    const repo = project.path('upstream.git');
+    makeReleaseRepo(repo, releases.map((r) => ({ version: r.version, dir: project.path(`upstream-src/${r.version}`) })), home);
+    const url = pathToFileURL(repo).href;
+    await project.write('specforge.config.yaml', `packs:\n  - git+${url}#v1.0.0\n`);
+    expect(runCli(['template', 'fork', 'upstream/plan', '--as', 'org', '--copy'], { cwd: project.dir, env: runEnv }).status).toBe(0);
+
+    const copied = await project.read('packs/org/plan.md');
+    await project.write(
+      'packs/org/plan.md',
+      copied
+        .replace('**Language/Version**: [e.g., Python 3.11]', '**Language/Version**: TypeScript 5.9')
+        .replace('## Complexity Tracking', '## Security Review\n\n- Threat model for every new endpoint.\n\n## Complexity Tracking'),
+    );
+    const outcomes: number[] = [];
+    for (const version of ['1.1.0', '2.0.0']) {
+      await project.write('specforge.config.yaml', `packs:\n  - git+${url}#v${version}\n  - ./packs/org\n`);
+      const step = runCli(['template', 'upgrade', 'org'], { cwd: project.dir, env: runEnv });
+      outcomes.push(step.status ?? -1);
+      const merged = await project.read('packs/org/plan.md');
+      expect(merged).toContain('- Threat model for every new endpoint.');
+      expect(merged).toContain('TypeScript 5.9');
+    }
+    // 1.1.0 merges cleanly; 2.0.0 rewrote the very line the team changed: a conflict, kept in markers.
+    expect(outcomes).toEqual([0, 3]);
+    const merged = await project.read('packs/org/plan.md');
+    expect(merged).toContain('[Extract from feature spec: primary requirement + technical approach from research]');
+    expect(merged).not.toContain('Progress Tracking');
+    expect(merged).toContain(
+      '<<<<<<< org\n**Language/Version**: TypeScript 5.9\n||||||| upstream@1.1.0\n**Language/Version**: [e.g., Python 3.11]\n=======\n**Language/Version**: [e.g., Python 3.11 or NEEDS CLARIFICATION]\n>>>>>>> upstream@2.0.0\n',
+    );
+  });
+});
