@@ -1,6 +1,8 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { makeReleaseRepo } from './git-repo.js';
 import { runCli } from './run-cli.js';
 import { makeProject } from './temp-project.js';
 
@@ -207,6 +209,21 @@ describe('team packs with bad input', () => {
       at: 'packs/acme/package.json',
     },
     {
+      name: 'a git base that is not a repository',
+      files: { 'packs/acme/package.json': packManifest({ extends: 'git+file:///nonexistent/specforge/repo.git#v1.0.0' }) },
+      code: 'SPECFORGE_SOURCE_NOT_FOUND',
+      at: 'packs/acme/package.json',
+    },
+    {
+      name: 'a template id declared twice',
+      files: {
+        'packs/acme/package.json':
+          '{"name":"a","version":"1.0.0","specforge":{"name":"acme","extends":"@specforge/templates-speckit@^1.0.0","templates":{"plan":"plan.md","plan":"plan.md"}}}',
+      },
+      code: 'SPECFORGE_PACK_MANIFEST_INVALID',
+      at: 'packs/acme/package.json:1:',
+    },
+    {
       name: 'a corrupted lock',
       files: { 'specforge.lock': 'lockfileVersion: 1\n<<<<<<< HEAD\npacks: {}\n' },
       code: 'SPECFORGE_LOCK_INVALID',
@@ -219,6 +236,26 @@ describe('team packs with bad input', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr).toMatch(new RegExp(`^error ${code}: `));
     expect(result.stderr).toContain(`\n  at ${at}`);
+    expect(result.status).toBe(2);
+    expect(await tree(project.dir)).toEqual(before);
+  });
+});
+
+describe('team packs from git with bad input', () => {
+  it('exits 2 with SPECFORGE_SOURCE_REF_NOT_FOUND for an unknown tag and writes nothing', async () => {
+    const project = await teamProject();
+    const home = project.path('home');
+    await project.write('home/.keep', '');
+    await project.write('base-src/package.json', JSON.stringify({ name: 'b', version: '1.0.0', specforge: { name: 'base', templates: {} } }));
+    makeReleaseRepo(project.path('base.git'), [{ version: '1.0.0', dir: project.path('base-src') }], home);
+    await project.write('packs/acme/package.json', packManifest({ extends: `git+${pathToFileURL(project.path('base.git')).href}#v9.9.9`, templates: {} }));
+    const before = await tree(project.dir);
+    const result = runCli(['plan', 'specs/001-login/spec.md', '--template', 'speckit/plan'], {
+      cwd: project.dir,
+      env: { ...env, HOME: home, SPECFORGE_CACHE_DIR: project.path('.cache') },
+    });
+    expect(result.stderr).toMatch(/^error SPECFORGE_SOURCE_REF_NOT_FOUND: /);
+    expect(result.stderr).toContain('\n  at packs/acme/package.json');
     expect(result.status).toBe(2);
     expect(await tree(project.dir)).toEqual(before);
   });

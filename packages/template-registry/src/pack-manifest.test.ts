@@ -189,6 +189,18 @@ describe('parsePackManifest errors', () => {
       '"specforge.extends" must name the base pack with a range, e.g. "@specforge/templates-speckit@^1.0.0", not string " ".',
       `${file}:6:16`,
     ],
+    [
+      'a template id declared twice',
+      '{\n  "name": "x",\n  "version": "1.0.0",\n  "specforge": {\n    "templates": {\n      "plan": "a.md",\n      "plan": "b.md"\n    }\n  }\n}\n',
+      'the template id "plan" appears twice; JSON keeps only the last one.',
+      `${file}:7:7`,
+    ],
+    [
+      'any other key declared twice',
+      '{ "name": "x", "version": "1.0.0", "version": "2.0.0", "specforge": { "templates": {} } }',
+      'the key "version" appears twice; JSON keeps only the last one.',
+      `${file}:1:36`,
+    ],
   ])('reports %s', async (_case, text, reason, at) => {
     expect(await failure(() => parsePackManifest(text, { file }))).toMatchObject({
       code: 'SPECFORGE_PACK_MANIFEST_INVALID',

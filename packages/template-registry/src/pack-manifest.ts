@@ -139,6 +139,17 @@ export function parsePackManifest(text: string, options: ParsePackManifestOption
     );
   }
   if (!isRecord(data)) throw fail('package.json must hold a JSON object.');
+  // JSON.parse keeps the last of two equal keys without a word; a template id declared twice is
+  // almost always a copy-paste slip that would silently drop a template.
+  const duplicate = findDuplicateKey(source);
+  if (duplicate) {
+    const what = duplicate.path.join('.') === 'specforge.templates' ? `the template id "${duplicate.key}"` : `the key "${[...duplicate.path, duplicate.key].join('.')}"`;
+    throw new SpecforgeError(
+      'SPECFORGE_PACK_MANIFEST_INVALID',
+      { reason: `${what} appears twice; JSON keeps only the last one.` },
+      { location: offsetToLocation(source, duplicate.offset, file) },
+    );
+  }
 
   const packageName = data.name;
   if (packageName !== undefined && typeof packageName !== 'string') {
@@ -290,6 +301,31 @@ function checkTemplatePath(path: string): string | undefined {
  * YAML parser gives source ranges that `JSON.parse` does not; when it cannot (tab indentation,
  * say), errors point at the file only.
  */
+/** The first key that appears twice in one JSON object, with the path of that object. */
+function findDuplicateKey(text: string): { path: string[]; key: string; offset: number } | undefined {
+  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
+  if (doc.errors.length > 0) return undefined;
+  const visit = (node: unknown, path: string[]): { path: string[]; key: string; offset: number } | undefined => {
+    if (isSeq(node)) {
+      for (const item of node.items) {
+        const found = visit(item, path);
+        if (found) return found;
+      }
+    }
+    if (!isMap(node)) return undefined;
+    const seen = new Set<string>();
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : '';
+      if (seen.has(key)) return { path, key, offset: isNode(pair.key) ? (pair.key.range?.[0] ?? 0) : 0 };
+      seen.add(key);
+      const found = visit(pair.value, [...path, key]);
+      if (found) return found;
+    }
+    return undefined;
+  };
+  return visit(doc.contents, []);
+}
+
 function createJsonLocator(text: string, file: string) {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
