@@ -136,6 +136,23 @@ describe('an overlay fork that follows upstream release by release', () => {
     expect(body).not.toContain('Progress Tracking');
     expect(body.indexOf('## Research')).toBeGreaterThan(body.indexOf('## Project Structure'));
     expect(body.indexOf('## Security Review')).toBeGreaterThan(body.indexOf('## Complexity Tracking'));
+
+    // The fork compared with an older base, without changing anything.
+    const lock = await project.read('specforge.lock');
+    const older = runCli(['template', 'diff', 'team/plan', '--base', '1.1.0', '--json'], { cwd: project.dir, env: runEnv });
+    expect(older.status, older.stderr).toBe(0);
+    const diff = JSON.parse(older.stdout);
+    expect(diff.upstream).toBe('upstream@1.1.0#plan');
+    expect(diff.patch).toContain('-**Language/Version**: [e.g., Python 3.11]\n+**Language/Version**: TypeScript 5.9 on Node 22');
+    expect(diff.sections.filter((s: { status: string }) => s.status !== 'unchanged').map((s: { path: string; status: string }) => `${s.status} ${s.path}`)).toEqual([
+      'modified summary',
+      'modified technical-context',
+      'modified constitution-check',
+      'added research',
+      'added security-review',
+    ]);
+    expect(await project.read('specforge.lock')).toBe(lock);
+    expect(JSON.parse(await project.read('packs/team/package.json')).specforge.extends).toBe(`git+${url}#v2.0.0`);
   });
 });
 

@@ -70,6 +70,8 @@ export {
   loadProjectPacks,
   type PlanUpgradeOptions,
   planUpgrade,
+  type ResolveAtBaseVersionOptions,
+  resolveAtBaseVersion,
   type UpgradeConflict,
   type UpgradeFile,
   type UpgradePlan,

@@ -1,13 +1,26 @@
-import type { TemplateFlags } from '../commands/template.js';
+import type { TemplateDiffFlags } from '../commands/template.js';
+import { resolveCacheDir } from '../output/cache-dir.js';
 import { openRegistry } from '../output/open-registry.js';
 import { printJson } from '../output/report.js';
 import { runAction } from '../output/run-action.js';
 
 /** The action of `specforge template diff`. */
-export async function runTemplateDiff(ref: string, flags: TemplateFlags): Promise<void> {
+export async function runTemplateDiff(ref: string, flags: TemplateDiffFlags): Promise<void> {
   await runAction(flags, async () => {
-    const { diffTemplate } = await import('@specforge/template-registry');
-    const { packs } = await openRegistry(process.cwd(), flags);
+    const { diffTemplate, parseTemplateRef, resolveAtBaseVersion } = await import('@specforge/template-registry');
+    const registry = await openRegistry(process.cwd(), flags);
+    // --base: the same fork composed on another version of its base, written nowhere.
+    const packs = flags.base
+      ? (
+          await resolveAtBaseVersion({
+            projectRoot: registry.project.root,
+            packs: registry.project.config.packs,
+            cacheDir: resolveCacheDir(),
+            pack: parseTemplateRef(ref).pack,
+            version: flags.base,
+          })
+        ).packs
+      : registry.packs;
     const diff = diffTemplate(packs, ref);
     if (flags.json) {
       printJson({ ref: diff.ref, upstream: diff.upstream, sections: diff.sections, patch: diff.patch });

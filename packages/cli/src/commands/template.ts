@@ -8,6 +8,11 @@ export interface TemplateFlags {
   debug?: boolean;
 }
 
+/** Flags of `specforge template diff`. */
+export interface TemplateDiffFlags extends TemplateFlags {
+  base?: string;
+}
+
 /** Flags of `specforge template upgrade`. */
 export interface TemplateUpgradeFlags extends TemplateFlags {
   to?: string;
@@ -71,7 +76,8 @@ export function makeTemplateCommand(): Command {
           'left it unchanged, modified, added or removed it, and which pack did.',
       )
       .argument('<ref>', 'the template, as <pack>/<template>')
-      .action(async (ref: string, flags: TemplateFlags) => {
+      .option('--base <version>', "compare against this version of the fork's base (a git tag, or the version its source offers)")
+      .action(async (ref: string, flags: TemplateDiffFlags) => {
         const { runTemplateDiff } = await import('../actions/template-diff.js');
         await runTemplateDiff(ref, flags);
       }),

@@ -227,6 +227,37 @@ async function versionAt(spec: SourceSpec, options: PlanUpgradeOptions, from: st
   }
 }
 
+/** Options for {@link resolveAtBaseVersion}. */
+export interface ResolveAtBaseVersionOptions {
+  projectRoot: string;
+  packs: readonly string[];
+  cacheDir: string;
+  /** The overlay fork whose base is to be moved. */
+  pack: string;
+  /** The base version to resolve the fork against. */
+  version: string;
+}
+
+/**
+ * The project's packs resolved as if the overlay fork `pack` extended its base at `version`
+ * (written nowhere): what `template diff --base` compares. Directives the base at that version
+ * cannot take are listed in `stale`, not fatal.
+ */
+export async function resolveAtBaseVersion(options: ResolveAtBaseVersionOptions) {
+  const pack = await locateProjectPack({ ...options, lock: undefined });
+  if (!pack.extends) {
+    throw new SpecforgeError('SPECFORGE_USAGE', { reason: `${options.pack} extends no base pack, so it has no base version to choose.` });
+  }
+  const target = await targetOf(parseSourceSpec(pack.extends), { ...options, lock: undefined, to: options.version }, pack.dir);
+  return resolveRegistry({
+    projectRoot: options.projectRoot,
+    packs: options.packs,
+    cacheDir: options.cacheDir,
+    extendsOverrides: new Map([[await realpath(pack.dir), target.extends]]),
+    lenientOverlays: true,
+  });
+}
+
 /**
  * The project's own packs (`packs` in the config), each loaded from its source without resolving
  * its base, so that a fork whose base moved out of range can still be found and upgraded.
