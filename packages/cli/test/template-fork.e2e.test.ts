@@ -80,6 +80,9 @@ describe('specforge template fork', () => {
 
   it.each([
     [['template', 'fork', 'speckit/plan', '--as', 'Bad Name'], 'SPECFORGE_USAGE'],
+    [['template', 'fork', 'speckit/plan', '--as', '../evil'], 'SPECFORGE_USAGE'],
+    [['template', 'fork', 'speckit/plan', '--as', '/tmp/evil'], 'SPECFORGE_USAGE'],
+    [['init', '--pack', '../../evil'], 'SPECFORGE_USAGE'],
     [['template', 'fork', 'speckit/plan', '--as', 'speckit'], 'SPECFORGE_USAGE'],
     [['template', 'fork', 'nope', '--as', 'acme'], 'SPECFORGE_PACK_NOT_FOUND'],
     [['template', 'fork', 'speckit/nope', '--as', 'acme'], 'SPECFORGE_TEMPLATE_NOT_FOUND'],
