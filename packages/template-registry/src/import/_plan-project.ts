@@ -128,6 +128,12 @@ export async function planProject(
     const rank = (name: string) => (name.endsWith('-template') ? 0 : 1);
     return rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0);
   });
+  // A template Spec Kit would not resolve, or that cannot get an id, is named in the warnings
+  // and in the pack's README rather than dropped silently.
+  const skipTemplate = (name: string, file: string, reason: string) => {
+    warnings.push(createWarning('SPECFORGE_IMPORT_SKIPPED', { what: `The template ${name}`, reason }, { file }));
+    notImported.push(`The template \`${name}\`: ${reason}.`);
+  };
   for (const name of ordered) {
     const layers: Layer[] = [];
     const override = overrides.get(name);
@@ -146,41 +152,20 @@ export async function planProject(
       const reason = mapped
         ? `another template already has the id ${mapped.id}`
         : 'its name does not make a template id (lower-case letters, digits, "-", "_" or ".")';
-      warnings.push(
-        createWarning(
-          'SPECFORGE_IMPORT_SKIPPED',
-          { what: `The template ${name}`, reason },
-          { file: top.source.path },
-        ),
-      );
-      notImported.push(`The template \`${name}\`: ${reason}.`);
+      skipTemplate(name, top.source.path, reason);
       continue;
     }
     const baseIndex = layers.findIndex((layer) => layer.strategy === 'replace');
     if (baseIndex === -1) {
       const reason = `every layer (${layers.map((layer) => `${layer.source.rel}, ${layer.strategy}`).join('; ')}) composes onto a lower one and none replaces, so Spec Kit resolves nothing`;
-      warnings.push(
-        createWarning(
-          'SPECFORGE_IMPORT_SKIPPED',
-          { what: `The template ${name}`, reason },
-          { file: top.source.path },
-        ),
-      );
-      notImported.push(`The template \`${name}\`: ${reason}.`);
+      skipTemplate(name, top.source.path, reason);
       continue;
     }
     const used = layers.slice(0, baseIndex + 1).reverse();
     const composed = await composeLayers(used, warnings);
     if (composed === undefined) {
       const reason = 'one of its layers holds a NUL byte, so it is not a text template';
-      warnings.push(
-        createWarning(
-          'SPECFORGE_IMPORT_SKIPPED',
-          { what: `The template ${name}`, reason },
-          { file: top.source.path },
-        ),
-      );
-      notImported.push(`The template \`${name}\`: ${reason}.`);
+      skipTemplate(name, top.source.path, reason);
       continue;
     }
     ids.add(mapped.id);
