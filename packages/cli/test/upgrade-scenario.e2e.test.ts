@@ -104,6 +104,11 @@ describe('an overlay fork that follows upstream release by release', () => {
     await project.write('packs/team/plan.md', teamOverlay('replace'));
     expect(runCli(['template', 'list'], { cwd: project.dir, env: runEnv }).status).toBe(0);
 
+    // The repository's newest tag is what outdated offers.
+    const outdated = runCli(['template', 'outdated', '--json'], { cwd: project.dir, env: runEnv });
+    expect(outdated.status).toBe(1);
+    expect(JSON.parse(outdated.stdout).packs).toEqual([{ pack: 'team', kind: 'overlay', current: '1.0.0', available: '2.0.0', outdated: true }]);
+
     // 1.0.0 → 1.1.0: upstream dropped two sections the team's overlay names.
     const stale = runCli(['template', 'upgrade', 'team', '--to', '1.1.0'], { cwd: project.dir, env: runEnv });
     expect(stale.status).toBe(3);
@@ -117,8 +122,10 @@ describe('an overlay fork that follows upstream release by release', () => {
     const upgraded = runCli(['template', 'upgrade', 'team', '--to', '1.1.0'], { cwd: project.dir, env: runEnv });
     expect(upgraded.stdout).toBe('upgraded team (overlay fork) from 1.0.0 to 1.1.0\n  packs/team/package.json\n');
     expect(upgraded.status).toBe(0);
-    const last = runCli(['template', 'upgrade', 'team', '--to', '2.0.0'], { cwd: project.dir, env: runEnv });
+    const last = runCli(['template', 'upgrade', 'team'], { cwd: project.dir, env: runEnv });
+    expect(last.stdout).toBe('upgraded team (overlay fork) from 1.1.0 to 2.0.0\n  packs/team/package.json\n');
     expect(last.status).toBe(0);
+    expect(runCli(['template', 'outdated'], { cwd: project.dir, env: runEnv }).status).toBe(0);
     expect(JSON.parse(await project.read('packs/team/package.json')).specforge.extends).toBe(`git+${url}#v2.0.0`);
 
     const shown = runCli(['template', 'show', 'team/plan', '--json', '--frozen'], { cwd: project.dir, env: runEnv });

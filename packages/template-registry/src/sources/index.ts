@@ -15,3 +15,4 @@ export {
   type SourceKind,
   type SourceSpec,
 } from './source-spec.js';
+export { type GitRelease, listGitReleases } from './list-git-versions.js';

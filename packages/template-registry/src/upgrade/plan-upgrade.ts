@@ -1,5 +1,5 @@
 import { readFile, realpath } from 'node:fs/promises';
-import { minVersion } from 'semver';
+import { minVersion, satisfies } from 'semver';
 import { join } from 'node:path';
 import { type FileSystem, nodeFileSystem, SpecforgeError, sha256Hex } from '@specforge/core';
 import { serializeTemplate, UPSTREAM_DIR } from '../fork/plan-fork.js';
@@ -8,7 +8,7 @@ import { mergeTemplate } from '../merge/index.js';
 import type { CopiedFrom } from '../pack-manifest.js';
 import { resolveRegistry } from '../resolve/resolve-registry.js';
 import type { Lock } from '../lock/lock.js';
-import { formatSourceSpec, parseSourceSpec, resolveSource, type SourceSpec } from '../sources/index.js';
+import { formatSourceSpec, listGitReleases, parseSourceSpec, resolveSource, type SourceSpec } from '../sources/index.js';
 import { loadBuiltinPacks } from '../builtin-packs.js';
 
 /** Options for {@link planUpgrade}. */
@@ -86,7 +86,13 @@ async function planOverlayUpgrade(options: PlanUpgradeOptions, pack: Pack, exten
   const target = await targetOf(spec, options, pack.dir);
   const from = currentBaseVersion(options.lock, pack.name, spec);
   const base0 = { pack: options.pack, kind: 'overlay' as const, from };
-  if (target.extends === extendsRaw && (from === target.version || spec.kind === 'git')) {
+  // A git base moves by tag; an npm or folder base is current when the fork already follows the
+  // version its source offers.
+  const upToDate =
+    spec.kind === 'git'
+      ? target.extends === extendsRaw
+      : from === target.version && (spec.range === undefined || satisfies(target.version, spec.range));
+  if (upToDate) {
     return { ...base0, to: target.version, upToDate: true, extends: extendsRaw, files: [], conflicts: [], writes: false };
   }
   const key = await realpath(pack.dir);
@@ -198,7 +204,9 @@ export async function applyUpgrade(plan: UpgradePlan, fs: FileSystem = nodeFileS
 // The version to move to and the `extends` that selects it.
 async function targetOf(spec: SourceSpec, options: PlanUpgradeOptions, from: string): Promise<{ version: string; extends: string }> {
   if (spec.kind === 'git') {
-    const ref = options.to ? (/^v?\d/.test(options.to) && !options.to.startsWith('v') ? `v${options.to}` : options.to) : spec.ref;
+    // Without --to, the newest release tag the repository offers (none: stay where it is).
+    const newest = options.to ? undefined : (await listGitReleases(spec))[0]?.tag;
+    const ref = options.to ? (/^\d/.test(options.to) ? `v${options.to}` : options.to) : (newest ?? spec.ref);
     const next = { ...spec, ref, refKind: 'name' as const };
     const found = await resolveSource(next, { projectRoot: from, cacheDir: options.cacheDir });
     return { version: found.version, extends: formatSourceSpec(next) };
