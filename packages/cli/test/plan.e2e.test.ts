@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { readdir, stat } from 'node:fs/promises';
 import MarkdownIt from 'markdown-it';
 import { describe, expect, it } from 'vitest';
@@ -16,6 +17,25 @@ function codeBlocks(markdown: string): string[] {
     .filter((token) => token.type === 'fence' && token.level === 0)
     .map((token) => token.content);
 }
+
+describe('specforge plan on the bundled example project', () => {
+  it("plans through the team's fork with the spec verbatim in one code block", async () => {
+    const project = await makeProject();
+    cpSync(fileURLToPath(new URL('../../../examples/acme-shop', import.meta.url)), project.dir, {
+      recursive: true,
+      filter: (source) => !source.endsWith('plan.md') || source.includes('/packs/'),
+    });
+    const result = runCli(['plan', 'specs/042-checkout/spec.md', '--frozen'], { cwd: project.dir, env });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    expect(result.stdout).toMatch(/^wrote specs\/042-checkout\/plan\.md \(acme\/plan, \d+ bytes\)\n$/);
+    const plan = await project.read('specs/042-checkout/plan.md');
+    expect(codeBlocks(plan).filter((block) => block === exampleSpec)).toHaveLength(1);
+    expect(plan).toContain('template: "acme@1.2.0#plan"');
+    expect(plan).toContain('## Security Review');
+    expect(plan).not.toContain('## Deployment');
+  });
+});
 
 describe('specforge plan', () => {
   it('writes plan.md beside the spec with the spec verbatim inside one code block', async () => {
