@@ -1,7 +1,8 @@
+import { spawnSync } from 'node:child_process';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from './run-cli.js';
+import { binPath, runCli } from './run-cli.js';
 import { makeProject } from './temp-project.js';
 
 const env = { SOURCE_DATE_EPOCH: '1767225600', SPECFORGE_CACHE_DIR: '/nonexistent-cache' };
@@ -64,5 +65,28 @@ describe('specforge init', () => {
     expect(result.stderr).toMatch(/^error SPECFORGE_FILE_EXISTS: specforge\.config\.yaml exists already; nothing was written\.\n/);
     expect(await files(project.dir)).toEqual(['specforge.config.yaml']);
     expect(await project.read('specforge.config.yaml')).toBe('name: Mine\n');
+  });
+});
+
+describe('specforge init on a terminal', () => {
+  // `script` gives the CLI a real pseudo-terminal, as a person at a shell would have.
+  const hasScript = spawnSync('script', ['--version'], { encoding: 'utf8' }).status === 0;
+
+  it.skipIf(!hasScript)('asks for the names the flags left out, keeping answers typed ahead', async () => {
+    const project = await makeProject();
+    const command = `${JSON.stringify(process.execPath)} ${JSON.stringify(binPath)} init`;
+    const result = spawnSync('script', ['-qec', command, '/dev/null'], {
+      cwd: project.dir,
+      input: 'Tty Shop\nacme\n',
+      encoding: 'utf8',
+      env: { ...process.env, ...env, NO_COLOR: '1' },
+      timeout: 20_000,
+    });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('Project name (');
+    expect(result.stdout).toContain('Team pack name (team): ');
+    expect(await project.read('specforge.config.yaml')).toBe(
+      '# specforge settings: see docs/configuration.md\nname: "Tty Shop"\nplan:\n  template: acme/plan\npacks:\n  - ./packs/acme\n',
+    );
   });
 });

@@ -1,5 +1,6 @@
 import { basename } from 'node:path';
 import { createInterface } from 'node:readline/promises';
+import { SpecforgeError } from '@specforge/core';
 import type { InitFlags } from '../commands/init.js';
 import { resolveCacheDir } from '../output/cache-dir.js';
 import { resolveNow } from '../output/clock.js';
@@ -39,9 +40,19 @@ export async function runInit(flags: InitFlags): Promise<void> {
 async function askMissing(flags: InitFlags, root: string): Promise<{ name?: string; pack?: string }> {
   if (!process.stdin.isTTY || !process.stdout.isTTY || (flags.name && flags.pack)) return { name: flags.name, pack: flags.pack };
   const rl = createInterface({ input: process.stdin, output: process.stdout });
+  // Reading through the line iterator keeps lines typed ahead of a prompt instead of losing them.
+  const lines = rl[Symbol.asyncIterator]();
+  const ask = async (prompt: string): Promise<string | undefined> => {
+    process.stdout.write(prompt);
+    const next = await lines.next();
+    if (next.done) {
+      throw new SpecforgeError('SPECFORGE_USAGE', { reason: 'specforge init was cancelled at a prompt; nothing was written.' });
+    }
+    return next.value.trim() || undefined;
+  };
   try {
-    const name = flags.name ?? ((await rl.question(`Project name (${basename(root)}): `)).trim() || undefined);
-    const pack = flags.pack ?? ((await rl.question('Team pack name (team): ')).trim() || undefined);
+    const name = flags.name ?? (await ask(`Project name (${basename(root)}): `));
+    const pack = flags.pack ?? (await ask('Team pack name (team): '));
     return { name, pack };
   } finally {
     rl.close();
