@@ -214,6 +214,8 @@ describe('loadPack', () => {
 describe('isOverlayText', () => {
   it.each([
     ['---\nextends: speckit/plan\n---\nbody', true],
+    ['---  \nextends: speckit/plan\n--- \nbody', true],
+    ['---\nid: plan\n---  \nextends: after the front matter\n', false],
     ['\uFEFF---\r\nid: plan\r\nextends: speckit/plan\r\n---\r\n', true],
     ['---\nid: plan\n---\nextends: not front matter\n', false],
     ['---\ndescription: |\n  extends: inside a block scalar\n---\n', false],

@@ -142,10 +142,11 @@ export async function loadPack(dir: string): Promise<Pack> {
  */
 export function isOverlayText(text: string): boolean {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  if (lines[0] !== '---') return false;
+  // The overlay parser, like YAML, accepts blanks after the `---` markers; so does this check.
+  if (lines[0]?.trimEnd() !== '---') return false;
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i]!;
-    if (line === '---' || line === '...') return false;
+    if (line.trimEnd() === '---' || line.trimEnd() === '...') return false;
     if (/^extends\s*:/.test(line)) return true;
   }
   return false;
