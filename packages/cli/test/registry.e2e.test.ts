@@ -224,6 +224,12 @@ describe('team packs with bad input', () => {
       at: 'packs/acme/package.json:1:',
     },
     {
+      name: 'a config pack folder that does not exist',
+      files: { 'specforge.config.yaml': 'packs:\n  - ./packs/nowhere\n' },
+      code: 'SPECFORGE_SOURCE_NOT_FOUND',
+      at: 'specforge.config.yaml',
+    },
+    {
       name: 'a corrupted lock',
       files: { 'specforge.lock': 'lockfileVersion: 1\n<<<<<<< HEAD\npacks: {}\n' },
       code: 'SPECFORGE_LOCK_INVALID',

@@ -44,6 +44,7 @@ export async function openProjectRegistry(options: OpenProjectRegistryOptions): 
     lock: previousLock,
     frozen: options.frozen,
     offline: options.offline,
+    packsLocation: project.configFile ? { file: project.configFile } : undefined,
   });
   const lockNeedsWrite = previousLock
     ? registry.lockChanges.length > 0

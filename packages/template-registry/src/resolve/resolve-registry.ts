@@ -31,6 +31,8 @@ export interface ResolveRegistryOptions {
   extendsOverrides?: ReadonlyMap<string, string>;
   /** List overlay directives whose target is gone (`ResolvedTemplate.stale`) instead of failing. */
   lenientOverlays?: boolean;
+  /** Where `packs` is written (the config file), so that errors about an entry point there. */
+  packsLocation?: SourceLocation;
 }
 
 /** Every pack a project can use, resolved, and the lock that pins them. */
@@ -59,7 +61,7 @@ export interface Registry {
 export async function resolveRegistry(options: ResolveRegistryOptions): Promise<Registry> {
   const builtins = await loadBuiltinPacks();
   const state = new ResolutionState(options, builtins);
-  for (const spec of options.packs) await state.resolveSpec(spec, options.projectRoot, [], undefined);
+  for (const spec of options.packs) await state.resolveSpec(spec, options.projectRoot, [], options.packsLocation);
   // A project pack may take a built-in pack's name (an imported Spec Kit as `speckit`): it wins.
   for (const pack of builtins) {
     if (!state.byName.has(pack.name)) await state.resolveLoaded(pack, `npm:${pack.packageName}@${pack.version}`, []);
