@@ -110,7 +110,10 @@ describe('specforge template validate', () => {
     expect(result.status).toBe(1);
     const { templates, failed } = JSON.parse(result.stdout);
     expect(failed).toBe(1);
-    expect(templates.find((t: { ref: string }) => t.ref === 'acme/plan')).toMatchObject({ ok: false, error: { code: 'SPECFORGE_TEMPLATE_SYNTAX' } });
+    expect(templates.find((t: { ref: string }) => t.ref === 'acme/plan')).toMatchObject({
+      ok: false,
+      error: { code: 'SPECFORGE_TEMPLATE_SYNTAX', location: expect.stringMatching(/^acme\/plan \(composed\):\d+:\d+$/) },
+    });
     expect(templates.filter((t: { ok: boolean }) => t.ok).map((t: { ref: string }) => t.ref)).toEqual(['acme/spec', 'acme/tasks', 'acme/checklist']);
   });
 

@@ -56,10 +56,12 @@ export function composePackTemplates(
     const optionalLines = new Set(parsed.operations.filter((op) => op.optional).map((op) => op.line));
     const stale = composed.skipped.filter((skip) => skip.file === file.file && !optionalLines.has(skip.line));
     const meta = { ...(composed.meta ?? below.template.meta), id };
+    // The composed body is no single file's text: positions in it count from its first line, as
+    // `specforge template show <ref> --json` prints it, under a name that says so.
     const template: TemplateSource = {
       meta,
       body: composed.body,
-      file: file.file,
+      file: `${pack.name}/${id} (composed)`,
       bodyLine: 1,
       pack: { name: pack.name, version: pack.version },
     };
