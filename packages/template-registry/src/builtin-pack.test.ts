@@ -69,7 +69,7 @@ async function plan(): Promise<TemplateSource> {
 }
 
 describe('the built-in speckit pack', () => {
-  it('loads its four templates at the package version', async () => {
+  it('loads its five templates at the package version', async () => {
     const pack = await speckit();
     const packageJson = JSON.parse(await readFile(join(pack.dir, 'package.json'), 'utf8'));
     expect(pack.version).toBe(packageJson.version);
@@ -86,10 +86,12 @@ describe('the built-in speckit pack', () => {
       ['plan', 'plan', 'plan.md', pack.version],
       ['tasks', 'tasks', 'tasks.md', pack.version],
       ['checklist', 'checklist', 'checklist.md', pack.version],
+      ['plan-draft', 'plan', 'plan.md', pack.version],
     ]);
     expect(listTemplateRefs([pack])).toEqual([
       'speckit/checklist',
       'speckit/plan',
+      'speckit/plan-draft',
       'speckit/spec',
       'speckit/tasks',
     ]);

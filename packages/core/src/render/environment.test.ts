@@ -32,22 +32,26 @@ describe('createRenderEnvironment', () => {
     expect(createRenderEnvironment().helperNames).toEqual([
       'add',
       'and',
+      'cell',
       'date',
       'default',
       'each',
       'eq',
       'fence',
+      'groupBy',
       'if',
       'indent',
       'join',
       'length',
       'lookup',
       'lower',
+      'mentioning',
       'ne',
       'not',
       'or',
       'pad',
       'slug',
+      'sortBy',
       'unless',
       'upper',
       'with',
@@ -199,7 +203,7 @@ describe('trusted helpers', () => {
 describe('docs/rendering.md', () => {
   it('documents every built-in helper', () => {
     const docs = readFileSync(new URL('../../../../docs/rendering.md', import.meta.url), 'utf8');
-    const documented = [...docs.matchAll(/^### `([a-z]+)/gm)].map((match) => match[1]);
+    const documented = [...docs.matchAll(/^### `([A-Za-z]+)/gm)].map((match) => match[1]);
     expect(documented.sort()).toEqual(Object.keys(builtinHelpers).sort());
   });
 });

@@ -2,9 +2,10 @@ import { date } from './date.js';
 import { fence } from './fence.js';
 import { indent } from './indent.js';
 import { join } from './join.js';
+import { groupBy, mentioning, sortBy } from './lists.js';
 import { and, eq, ne, not, or } from './logic.js';
 import { add, length, pad } from './number.js';
-import { defaultValue, lower, slug, upper } from './text.js';
+import { cell, defaultValue, lower, slug, upper } from './text.js';
 import type { HelperImplementation } from './types.js';
 
 /** The helpers every specforge template can use, by name. Documented in docs/rendering.md. */
@@ -25,6 +26,10 @@ export const builtinHelpers: Readonly<Record<string, HelperImplementation>> = Ob
   pad,
   add,
   length,
+  groupBy,
+  sortBy,
+  mentioning,
+  cell,
 });
 
 /** Helpers Handlebars itself provides and specforge keeps (`log` is removed: no console output). */

@@ -57,3 +57,20 @@ describe('default', () => {
     );
   });
 });
+
+describe('cell', () => {
+  it.each([
+    ['a | b', 'a \\| b'],
+    ['already \\| escaped', 'already \\| escaped'],
+    ['  two\n  lines  \r\nand\rthree ', 'two lines and three'],
+    ['a\n\n  - item', 'a - item'],
+  ])('makes %j safe for a table cell', (text, expected) => {
+    expect(render('{{cell text}}', { text })).toBe(expected);
+  });
+
+  it('fails when given something other than text', () => {
+    expect((renderError('{{cell text}}', { text: undefined }) as Error).message).toBe(
+      'The template failed to render: cell: the argument must be text, got undefined. Usage: | {{cell requirement.text}} |',
+    );
+  });
+});

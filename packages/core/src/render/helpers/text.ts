@@ -37,3 +37,17 @@ export function defaultValue(call: HelperCall): unknown {
   const [value, fallback] = call.args;
   return value === undefined || value === null || value === '' ? fallback : value;
 }
+
+const cellUsage = '| {{cell requirement.text}} |';
+/**
+ * `cell text`: the text made safe for one Markdown table cell: surrounding whitespace trimmed,
+ * each line break (with the spaces around it) turned into one space, and `|` escaped as `\|`.
+ */
+export function cell(call: HelperCall): string {
+  expectArguments('cell', call, cellUsage, 1);
+  expectNotBlock('cell', call, cellUsage);
+  return expectText('cell', 'the argument', call.args[0], cellUsage)
+    .trim()
+    .replace(/[ \t]*(?:\r\n|\r|\n)\s*/g, ' ')
+    .replace(/\\?\|/g, (match) => (match === '|' ? '\\|' : match));
+}
