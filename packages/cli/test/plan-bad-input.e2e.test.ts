@@ -68,7 +68,7 @@ describe('specforge plan with bad input', () => {
       files: { 'spec.md': spec },
       args: ['plan', 'spec.md', '--template', 'speckit/plna'],
       stderr:
-        'error SPECFORGE_TEMPLATE_NOT_FOUND: There is no template speckit/plna. Available: speckit/checklist, speckit/plan, speckit/plan-draft, speckit/spec, speckit/tasks.\n' +
+        'error SPECFORGE_TEMPLATE_NOT_FOUND: There is no template speckit/plna. Available: speckit/checklist, speckit/plan, speckit/plan-draft, speckit/spec, speckit/tasks, speckit/tasks-draft.\n' +
         '  hint: Did you mean speckit/plan?\n',
     },
     {

@@ -50,10 +50,10 @@ describe('specforge template fork', () => {
     const project = await makeProject();
     const result = runCli(['template', 'fork', 'speckit', '--as', 'org', '--copy', '--json'], { cwd: project.dir, env });
     expect(result.status).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ name: 'org', copy: true, extends: null, templates: ['spec', 'plan', 'tasks', 'checklist', 'plan-draft'] });
+    expect(JSON.parse(result.stdout)).toMatchObject({ name: 'org', copy: true, extends: null, templates: ['spec', 'plan', 'tasks', 'checklist', 'plan-draft', 'tasks-draft'] });
     const manifest = JSON.parse(await project.read('packs/org/package.json'));
     expect(manifest.specforge.copiedFrom).toMatchObject({ pack: 'speckit', source: 'npm:@specforge/templates-speckit@1.0.0', version: '1.0.0' });
-    expect(Object.keys(manifest.specforge.copiedFrom.templates)).toEqual(['spec', 'plan', 'tasks', 'checklist', 'plan-draft']);
+    expect(Object.keys(manifest.specforge.copiedFrom.templates)).toEqual(['spec', 'plan', 'tasks', 'checklist', 'plan-draft', 'tasks-draft']);
     expect(await project.read('packs/org/plan.md')).toBe(await project.read('packs/org/.upstream/plan.md'));
     const diff = runCli(['template', 'diff', 'org/plan', '--json'], { cwd: project.dir, env });
     expect(JSON.parse(diff.stdout).sections.every((s: { status: string }) => s.status === 'unchanged')).toBe(true);
@@ -114,13 +114,13 @@ describe('specforge template validate', () => {
       ok: false,
       error: { code: 'SPECFORGE_TEMPLATE_SYNTAX', location: expect.stringMatching(/^acme\/plan \(composed\):\d+:\d+$/) },
     });
-    expect(templates.filter((t: { ok: boolean }) => t.ok).map((t: { ref: string }) => t.ref)).toEqual(['acme/spec', 'acme/tasks', 'acme/checklist', 'acme/plan-draft']);
+    expect(templates.filter((t: { ok: boolean }) => t.ok).map((t: { ref: string }) => t.ref)).toEqual(['acme/spec', 'acme/tasks', 'acme/checklist', 'acme/plan-draft', 'acme/tasks-draft']);
   });
 
   it('exits 0 when every built-in template compiles', async () => {
     const project = await makeProject();
     const result = runCli(['template', 'validate'], { cwd: project.dir, env });
     expect(result.status).toBe(0);
-    expect(result.stdout.endsWith('5 of 5 templates compile\n')).toBe(true);
+    expect(result.stdout.endsWith('6 of 6 templates compile\n')).toBe(true);
   });
 });

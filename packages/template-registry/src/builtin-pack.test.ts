@@ -69,7 +69,7 @@ async function plan(): Promise<TemplateSource> {
 }
 
 describe('the built-in speckit pack', () => {
-  it('loads its five templates at the package version', async () => {
+  it('loads its six templates at the package version', async () => {
     const pack = await speckit();
     const packageJson = JSON.parse(await readFile(join(pack.dir, 'package.json'), 'utf8'));
     expect(pack.version).toBe(packageJson.version);
@@ -87,6 +87,7 @@ describe('the built-in speckit pack', () => {
       ['tasks', 'tasks', 'tasks.md', pack.version],
       ['checklist', 'checklist', 'checklist.md', pack.version],
       ['plan-draft', 'plan', 'plan.md', pack.version],
+      ['tasks-draft', 'tasks', 'tasks.md', pack.version],
     ]);
     expect(listTemplateRefs([pack])).toEqual([
       'speckit/checklist',
@@ -94,6 +95,7 @@ describe('the built-in speckit pack', () => {
       'speckit/plan-draft',
       'speckit/spec',
       'speckit/tasks',
+      'speckit/tasks-draft',
     ]);
   });
 

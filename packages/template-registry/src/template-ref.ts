@@ -62,7 +62,7 @@ export function formatTemplateRef(ref: TemplateRef): string {
  * @example
  * ```ts
  * listTemplateRefs(await loadBuiltinPacks());
- * // ['speckit/checklist', 'speckit/plan', 'speckit/plan-draft', 'speckit/spec', 'speckit/tasks']
+ * // ['speckit/checklist', 'speckit/plan', 'speckit/plan-draft', 'speckit/spec', 'speckit/tasks', 'speckit/tasks-draft']
  * ```
  */
 export function listTemplateRefs(packs: readonly Pack[]): string[] {

@@ -48,6 +48,7 @@ describe('createRenderEnvironment', () => {
       'mentioning',
       'ne',
       'not',
+      'numberFrom',
       'or',
       'pad',
       'slug',

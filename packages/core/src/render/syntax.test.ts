@@ -50,7 +50,7 @@ describe('syntax errors', () => {
     const error = compileError('ok\n{{uper spec.title}}');
     expect(error.location).toEqual({ file: 'templates/test.md', line: 8, column: 1 });
     expect(error.message).toBe(
-      'The template has a syntax error: "uper" is not a helper. The helpers are: add, and, cell, date, default, each, eq, fence, groupBy, if, indent, join, length, lookup, lower, mentioning, ne, not, or, pad, slug, sortBy, unless, upper, with.',
+      'The template has a syntax error: "uper" is not a helper. The helpers are: add, and, cell, date, default, each, eq, fence, groupBy, if, indent, join, length, lookup, lower, mentioning, ne, not, numberFrom, or, pad, slug, sortBy, unless, upper, with.',
     );
   });
 

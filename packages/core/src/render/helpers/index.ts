@@ -2,7 +2,7 @@ import { date } from './date.js';
 import { fence } from './fence.js';
 import { indent } from './indent.js';
 import { join } from './join.js';
-import { groupBy, mentioning, sortBy } from './lists.js';
+import { groupBy, mentioning, numberFrom, sortBy } from './lists.js';
 import { and, eq, ne, not, or } from './logic.js';
 import { add, length, pad } from './number.js';
 import { cell, defaultValue, lower, slug, upper } from './text.js';
@@ -29,6 +29,7 @@ export const builtinHelpers: Readonly<Record<string, HelperImplementation>> = Ob
   groupBy,
   sortBy,
   mentioning,
+  numberFrom,
   cell,
 });
 

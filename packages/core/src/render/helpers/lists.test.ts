@@ -128,3 +128,74 @@ describe('mentioning', () => {
     );
   });
 });
+
+describe('numberFrom', () => {
+  it('runs numbers on from item to item: one per entry (at least one) plus the extra', () => {
+    expect(
+      render(
+        '{{#each (numberFrom (sortBy xs "priorityRank") 7 "scenarios" 3)}}[{{id}} {{first}}-{{next}}]{{/each}}',
+        { xs: stories },
+      ),
+    ).toBe('[US2 7-11][US1 11-15][US4 15-19][US3 19-23]');
+  });
+
+  it('keeps the fields of the items, so that the copies can be grouped', () => {
+    expect(
+      render(
+        '{{#each (groupBy (numberFrom xs 1 "scenarios" 0) "priority")}}[{{default key "none"}}:{{#each items}} {{id}}@{{first}}{{/each}}]{{/each}}',
+        { xs: stories },
+      ),
+    ).toBe('[P2: US1@1 US4@4][P1: US2@2][none: US3@3]');
+  });
+
+  it('counts an undefined field as an empty list and changes nothing in its input', () => {
+    const xs = [
+      { id: 'a', ys: undefined },
+      { id: 'b', ys: [1, 2] },
+    ];
+    expect(render('{{#each (numberFrom xs 0 "ys" 1)}}{{first}},{{/each}}', { xs })).toBe('0,2,');
+    expect(xs[0]).toEqual({ id: 'a', ys: undefined });
+  });
+
+  it('returns no items for an empty list', () => {
+    expect(render('{{length (numberFrom xs 1 "ys" 0)}}', { xs: [] })).toBe('0');
+  });
+
+  it.each([
+    [
+      { xs: 'a' },
+      '{{numberFrom xs 1 "ys" 0}}',
+      'numberFrom: the first argument must be a list, got the text "a".',
+    ],
+    [
+      { xs: [] },
+      '{{numberFrom xs "1" "ys" 0}}',
+      'numberFrom: the start must be a whole number from 0 to 1000000, got the text "1".',
+    ],
+    [
+      { xs: [] },
+      '{{numberFrom xs 1 "ys" -1}}',
+      'numberFrom: the extra count must be a whole number from 0 to 1000, got the number -1.',
+    ],
+    [
+      { xs: [{ id: 1 }] },
+      '{{numberFrom xs 1 "ys" 0}}',
+      'numberFrom: item 1 has no field "ys" (it is an object).',
+    ],
+    [
+      { xs: [{ ys: 'ab' }] },
+      '{{numberFrom xs 1 "ys" 0}}',
+      'numberFrom: the field "ys" of item 1 must be a list, got the text "ab".',
+    ],
+    [
+      { xs: [{ ys: [], first: 2 }] },
+      '{{numberFrom xs 1 "ys" 0}}',
+      'numberFrom: item 1 already has a field "first".',
+    ],
+    [{ xs: [] }, '{{numberFrom xs 1 "ys"}}', 'numberFrom takes 4 arguments, got 3.'],
+  ])('fails when the inputs are %j and the call is %j', (inputs, body, reason) => {
+    expect(failure(body, inputs)).toMatch(
+      new RegExp(`^${reason.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} Usage: `),
+    );
+  });
+});

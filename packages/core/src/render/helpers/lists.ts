@@ -1,6 +1,7 @@
 import {
   describeValue,
   expectArguments,
+  expectInteger,
   expectNotBlock,
   expectText,
   HelperUsageError,
@@ -109,6 +110,44 @@ export function mentioning(call: HelperCall): unknown[] {
   return items.filter((item, index) =>
     keys.some((key) => mentions(fieldOf('mentioning', item, key, index, mentioningUsage), pattern)),
   );
+}
+
+const numberFromUsage =
+  '{{#each (numberFrom (sortBy spec.stories "priorityRank") 7 "scenarios" 3)}}T{{pad first 3}}…{{/each}}';
+/**
+ * `numberFrom list start "field" extra`: copies of a list of objects, in list order, each with two
+ * fields added so that numbers (task ids) can run on across nested loops: `first`, the first of
+ * the consecutive numbers the item takes, and `next`, the number after its last. Numbering begins
+ * at `start`. An item takes one number per entry of its list field `field` — at least one, for
+ * the line that stands in for an empty list — plus `extra`. The field must be a list or
+ * undefined (no entries); an item must not already have a field `first` or `next`.
+ */
+export function numberFrom(call: HelperCall): Record<string, unknown>[] {
+  expectArguments('numberFrom', call, numberFromUsage, 4);
+  expectNotBlock('numberFrom', call, numberFromUsage);
+  const [list, start, field, extra] = call.args;
+  const items = expectList('numberFrom', list, numberFromUsage);
+  let next = expectInteger('numberFrom', 'the start', start, numberFromUsage, 0, 1_000_000);
+  const key = expectText('numberFrom', 'the field name', field, numberFromUsage);
+  const more = expectInteger('numberFrom', 'the extra count', extra, numberFromUsage, 0, 1_000);
+  return items.map((item, index) => {
+    const entries = fieldOf('numberFrom', item, key, index, numberFromUsage);
+    if (entries !== undefined && !Array.isArray(entries)) {
+      throw new HelperUsageError(
+        `numberFrom: the field ${JSON.stringify(key)} of item ${index + 1} must be a list, got ${describeValue(entries)}. Usage: ${numberFromUsage}`,
+      );
+    }
+    for (const taken of ['first', 'next']) {
+      if (Object.hasOwn(item as object, taken)) {
+        throw new HelperUsageError(
+          `numberFrom: item ${index + 1} already has a field ${JSON.stringify(taken)}. Usage: ${numberFromUsage}`,
+        );
+      }
+    }
+    const first = next;
+    next = first + Math.max(entries?.length ?? 0, 1) + more;
+    return { ...(item as Record<string, unknown>), first, next };
+  });
 }
 
 function mentions(value: unknown, pattern: RegExp, depth = 0): boolean {
