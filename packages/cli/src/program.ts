@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import { Command } from 'commander';
+import { makeCheckCommand } from './commands/check.js';
 import { makeInitCommand } from './commands/init.js';
 import { makePlanCommand } from './commands/plan.js';
 import { makeSpecCommand } from './commands/spec.js';
@@ -22,6 +23,7 @@ export function createProgram(): Command {
     .enablePositionalOptions()
     .addCommand(makeInitCommand())
     .addCommand(makePlanCommand())
+    .addCommand(makeCheckCommand())
     .addCommand(makeSpecCommand())
     .addCommand(makeTemplateCommand());
 }

@@ -6,9 +6,11 @@
  *   Handlebars instance.
  * - {@link planSpec} and {@link applyPlanChange} turn a spec file into a plan file with
  *   provenance, never overwriting a plan edited by hand.
+ * - {@link checkSpec} and {@link checkPlan} report problems in specs and plans as {@link Finding}s.
  *
  * @packageDocumentation
  */
+export * from './check/index.js';
 export * from './errors/index.js';
 export * from './fs/index.js';
 export * from './plan/index.js';

@@ -265,6 +265,55 @@ export const errorCatalog = {
       `The ${a.side} label ${JSON.stringify(a.label)} holds a line break, so its conflict marker would not be one line.`,
     hint: 'Pass a label without line breaks, e.g. the pack and version: speckit@1.2.0.',
   },
+  SPECFORGE_CHECK_CLARIFICATION_OPEN: {
+    kind: 'warning',
+    message: (a: { text: string }) => `An open question is still marked: [NEEDS CLARIFICATION: ${a.text}].`,
+    hint: 'Answer the question in the spec (e.g. in a Clarifications session) and replace the marker with the decision.',
+  },
+  SPECFORGE_CHECK_ID_DUPLICATE: {
+    kind: 'problem',
+    message: (a: { id: string; firstLine: number }) => `${a.id} is used again; it was first defined on line ${a.firstLine}.`,
+    hint: 'Give each requirement and success criterion its own id; renumber the later one, never the one plans and tasks already cite.',
+  },
+  SPECFORGE_CHECK_ID_MALFORMED: {
+    kind: 'problem',
+    message: (a: { id: string }) => `${a.id} is not a well-formed id: FR and SC ids have three digits and an optional lower-case letter.`,
+    hint: 'Write ids as FR-001, FR-012a, SC-003 (the pattern ^(FR|SC)-\\d{3}[a-z]?$).',
+  },
+  SPECFORGE_CHECK_FILL_LEFT: {
+    kind: 'problem',
+    message: (a: { slot: string }) => `A slot is still to be filled: <!-- fill: ${a.slot} -->.`,
+    hint: 'Write the missing text in place of the slot and delete the comment.',
+  },
+  SPECFORGE_CHECK_SECTION_MISSING: {
+    kind: 'problem',
+    message: (a: { path: string; template: string }) => `The section ${a.path} is missing; the template ${a.template} requires it.`,
+    hint: 'Restore the heading (its slug path is shown), or regenerate the plan with specforge plan --force.',
+  },
+  SPECFORGE_CHECK_PLAN_STALE: {
+    kind: 'warning',
+    message: (a: { what: 'spec' | 'template'; source: string }) =>
+      a.what === 'spec'
+        ? `The plan is stale: the spec ${a.source} changed since the plan was generated.`
+        : `The plan is stale: the template ${a.source} changed since the plan was generated.`,
+    hint: 'Re-run specforge plan on the spec to regenerate it (a plan edited by hand needs --force, which replaces your edits).',
+  },
+  SPECFORGE_CHECK_TEMPLATE_UNKNOWN: {
+    kind: 'warning',
+    message: (a: { template: string }) =>
+      `The template ${a.template} that generated the plan is not among the project's packs, so required sections were not checked.`,
+    hint: 'Add the pack to packs: in specforge.config.yaml, or regenerate the plan with a template the project has.',
+  },
+  SPECFORGE_CHECK_SPEC_MISSING: {
+    kind: 'warning',
+    message: (a: { spec: string }) => `The spec ${a.spec} that the plan was generated from does not exist, so staleness was not checked.`,
+    hint: 'Restore the spec, or delete the plan if the feature was dropped.',
+  },
+  SPECFORGE_CHECK_PATH_NOT_FOUND: {
+    kind: 'usage',
+    message: (a: { path: string }) => `${a.path} does not exist; nothing was checked.`,
+    hint: 'Pass spec or plan files, or folders holding them; paths are resolved from the current directory.',
+  },
 } as const;
 
 /** A permanent specforge error code. */

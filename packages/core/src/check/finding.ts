@@ -1,0 +1,51 @@
+import { type ErrorCode, errorCatalog } from '../errors/catalog.js';
+
+/** The codes a check can report: the `SPECFORGE_CHECK_*` entries of the error catalog. */
+export type CheckCode = Extract<ErrorCode, `SPECFORGE_CHECK_${string}`>;
+
+/**
+ * One problem a check found in a spec or plan. `severity` follows the code's catalog `kind`:
+ * `problem` codes are errors (they fail `specforge check`), `warning` codes are warnings.
+ */
+export interface Finding {
+  /** A permanent `SPECFORGE_CHECK_*` code from the error catalog. */
+  code: CheckCode;
+  severity: 'error' | 'warning';
+  message: string;
+  /** The file as the caller named it. */
+  file: string;
+  /** 1-based line. */
+  line: number;
+  /** 1-based column, in Unicode code points. */
+  column: number;
+  hint: string;
+}
+
+/** Builds a {@link Finding} from its catalog entry; the message is filled from `args`. */
+export function createFinding<C extends CheckCode>(
+  code: C,
+  args: Parameters<(typeof errorCatalog)[C]['message']>[0],
+  at: { file: string; line: number; column: number },
+): Finding {
+  const entry = errorCatalog[code];
+  // biome-ignore lint/suspicious/noExplicitAny: each entry narrows its own args type
+  const message = (entry.message as (a: any) => string)(args);
+  const severity = entry.kind === 'warning' ? 'warning' : 'error';
+  return {
+    code,
+    severity,
+    message,
+    file: at.file,
+    line: at.line,
+    column: at.column,
+    hint: entry.hint,
+  };
+}
+
+/** Orders findings by file, line and column, the order people read them in. */
+export function sortFindings(findings: readonly Finding[]): Finding[] {
+  return [...findings].sort(
+    (a, b) =>
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column,
+  );
+}
