@@ -129,4 +129,19 @@ describe('specforge check', () => {
       'error SPECFORGE_CHECK_PATH_NOT_FOUND: missing.md does not exist; nothing was checked.',
     );
   });
+
+  it('reports a spec with invalid front matter as a finding and checks the other files', async () => {
+    const project = await makeProject({
+      'specs/a/spec.md': '---\ntitle: [unclosed\n---\n# Feature Specification: A\n',
+      'specs/b/spec.md': '# Feature Specification: B\n\n- **FR-001**: One.\n- **FR-001**: Two.\n',
+    });
+    const result = runCli(['check', 'specs', '--json'], { cwd: project.dir });
+    expect(result.status).toBe(1);
+    const json = JSON.parse(result.stdout);
+    expect(json.files).toBe(2);
+    expect(json.findings.map((f: { file: string; code: string }) => `${f.file} ${f.code}`)).toEqual([
+      'specs/a/spec.md SPECFORGE_FRONT_MATTER_INVALID',
+      'specs/b/spec.md SPECFORGE_CHECK_ID_DUPLICATE',
+    ]);
+  });
 });

@@ -31,7 +31,7 @@ export async function runCheck(paths: string[], flags: CheckFlags): Promise<void
     const files = await collectFiles(paths.length ? paths : ['.'], cwd);
     const registries = new Map<string, Promise<ProjectRegistry>>();
     const findings: Finding[] = [];
-    for (const file of files) findings.push(...(await checkFile(file, cwd, flags, registries)));
+    for (const file of files) findings.push(...(await checkFileOrReport(file, cwd, flags, registries)));
     const sorted = sortFindings(findings);
     const errors = sorted.filter((f) => f.severity === 'error').length;
     const warnings = sorted.length - errors;
@@ -48,6 +48,33 @@ export async function runCheck(paths: string[], flags: CheckFlags): Promise<void
     }
     return errors > 0 ? ExitCode.problems : ExitCode.ok;
   });
+}
+
+// A file that cannot be read as a spec or plan (invalid front matter, say) is a finding about
+// that file: one broken document does not stop a whole-folder check.
+async function checkFileOrReport(
+  path: string,
+  cwd: string,
+  flags: CheckFlags,
+  registries: Map<string, Promise<ProjectRegistry>>,
+): Promise<Finding[]> {
+  try {
+    return await checkFile(path, cwd, flags, registries);
+  } catch (error) {
+    if (!isSpecforgeError(error) || error.code !== 'SPECFORGE_FRONT_MATTER_INVALID') throw error;
+    const location = error.location;
+    return [
+      {
+        code: error.code,
+        severity: 'error',
+        message: error.message,
+        file: displayPath(path, cwd),
+        line: location?.line ?? 1,
+        column: location?.column ?? 1,
+        hint: error.hint,
+      },
+    ];
+  }
 }
 
 async function checkFile(

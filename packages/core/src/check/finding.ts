@@ -8,8 +8,8 @@ export type CheckCode = Extract<ErrorCode, `SPECFORGE_CHECK_${string}`>;
  * `problem` codes are errors (they fail `specforge check`), `warning` codes are warnings.
  */
 export interface Finding {
-  /** A permanent `SPECFORGE_CHECK_*` code from the error catalog. */
-  code: CheckCode;
+  /** A permanent `SPECFORGE_CHECK_*` code, or the code of the error that kept a document from being read at all. */
+  code: CheckCode | 'SPECFORGE_FRONT_MATTER_INVALID';
   severity: 'error' | 'warning';
   message: string;
   /** The file as the caller named it. */
