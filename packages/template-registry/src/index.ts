@@ -45,6 +45,7 @@ export {
   type GitSourceSpec,
   gitUrlSchemes,
   hashPackDir,
+  integrityOf,
   type NpmSourceSpec,
   type PathSourceSpec,
   parseSourceSpec,

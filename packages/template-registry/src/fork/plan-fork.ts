@@ -1,10 +1,11 @@
 import { basename, join, relative, sep } from 'node:path';
-import { type FileSystem, nodeFileSystem, SpecforgeError, sha256Hex, type TemplateMeta, type TemplateSource } from '@specforge/core';
+import { type FileSystem, nodeFileSystem, SpecforgeError, type TemplateMeta, type TemplateSource } from '@specforge/core';
 import { stringify } from 'yaml';
 import { packNamePattern } from '../pack-manifest.js';
 import { findResolvedTemplate } from '../resolve/find-resolved-template.js';
 import type { ResolvedPack } from '../resolve/resolved-pack.js';
 import { parseTemplateRef } from '../template-ref.js';
+import { integrityOf } from '../sources/index.js';
 import { extendsSpecFor } from './base-source.js';
 
 /** Where a copy fork keeps the upstream text it was copied from, for three-way merges. */
@@ -87,7 +88,7 @@ export function planFork(options: PlanForkOptions): ForkPlan {
     for (const id of ids) {
       const text = serializeTemplate(base.templates.get(id)!.template, id);
       files.push({ path: `${id}.md`, content: text }, { path: `${UPSTREAM_DIR}/${id}.md`, content: text });
-      hashes[id] = `sha256-${Buffer.from(sha256Hex(text), 'hex').toString('base64')}`;
+      hashes[id] = integrityOf(text);
     }
     manifest.specforge = {
       name: as,

@@ -1,6 +1,7 @@
+import { sha256Hex } from '@specforge/core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { failure, removeTempTrees, writeTempTree } from '../test-utils/temp-tree.js';
-import { hashPackDir } from './hash-pack-dir.js';
+import { hashPackDir, integrityOf } from './hash-pack-dir.js';
 
 afterEach(removeTempTrees);
 
@@ -85,5 +86,12 @@ describe('hashPackDir', () => {
     expect((await failure(() => hashPackDir(dir, ['gone.md']), dir)).message).toBe(
       'The pack manifest is invalid: the pack file "gone.md" cannot be read (ENOENT).',
     );
+  });
+});
+
+describe('integrityOf', () => {
+  it('gives the sha256-<base64> of a text, the form hashPackDir and the lock use', () => {
+    expect(integrityOf('')).toBe('sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=');
+    expect(integrityOf('héllo')).toBe(`sha256-${Buffer.from(sha256Hex('héllo'), 'hex').toString('base64')}`);
   });
 });

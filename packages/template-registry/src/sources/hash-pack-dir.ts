@@ -4,6 +4,18 @@ import { join, posix, sep } from 'node:path';
 import { SpecforgeError } from '@specforge/core';
 
 /**
+ * The integrity of one text, in the `sha256-<base64>` form the lock and copy forks record.
+ *
+ * @example
+ * ```ts
+ * integrityOf(''); // 'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='
+ * ```
+ */
+export function integrityOf(text: string): string {
+  return `sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`;
+}
+
+/**
  * Computes a pack's integrity: `sha256-<base64>` over its files, the same on every machine.
  *
  * The files are given relative to `dir` (with `/` or the platform separator), sorted by their

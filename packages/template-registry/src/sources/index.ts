@@ -3,7 +3,7 @@
  * source spec is parsed, located and checked against its semver range, and the integrity hash
  * that `specforge.lock` records.
  */
-export { hashPackDir } from './hash-pack-dir.js';
+export { hashPackDir, integrityOf } from './hash-pack-dir.js';
 export { type ResolvedSource, type ResolveSourceOptions, resolveSource } from './resolve-source.js';
 export {
   formatSourceSpec,

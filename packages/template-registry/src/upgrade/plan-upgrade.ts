@@ -1,14 +1,21 @@
 import { readFile, realpath } from 'node:fs/promises';
 import { minVersion, satisfies } from 'semver';
 import { join } from 'node:path';
-import { type FileSystem, nodeFileSystem, SpecforgeError, sha256Hex } from '@specforge/core';
+import { type FileSystem, nodeFileSystem, SpecforgeError } from '@specforge/core';
 import { serializeTemplate, UPSTREAM_DIR } from '../fork/plan-fork.js';
 import { loadPack, type Pack } from '../load-pack.js';
 import { mergeTemplate } from '../merge/index.js';
 import type { CopiedFrom } from '../pack-manifest.js';
 import { resolveRegistry } from '../resolve/resolve-registry.js';
 import type { Lock } from '../lock/lock.js';
-import { formatSourceSpec, listGitReleases, parseSourceSpec, resolveSource, type SourceSpec } from '../sources/index.js';
+import {
+  formatSourceSpec,
+  integrityOf,
+  listGitReleases,
+  parseSourceSpec,
+  resolveSource,
+  type SourceSpec,
+} from '../sources/index.js';
 import { loadBuiltinPacks } from '../builtin-packs.js';
 
 /** Options for {@link planUpgrade}. */
@@ -299,8 +306,4 @@ function currentBaseVersion(lock: Lock | undefined, name: string, spec: SourceSp
   if (locked) return locked;
   const range = spec.kind === 'git' ? undefined : spec.range;
   return (range && minVersion(range)?.version) ?? 'unknown';
-}
-
-function integrityOf(text: string): string {
-  return `sha256-${Buffer.from(sha256Hex(text), 'hex').toString('base64')}`;
 }

@@ -109,3 +109,21 @@ export function expectInteger(
     `${name}: ${what} must be a whole number from ${min} to ${max}, got ${describeValue(value)}. Usage: ${usage}`,
   );
 }
+
+/**
+ * The field `key` of list item `item` for helper `name`, own fields only, so that a field name
+ * such as `constructor` never reaches the prototype; anything else is a usage error.
+ */
+export function fieldOf(name: string, item: unknown, key: string, index: number, usage: string): unknown {
+  if (
+    typeof item !== 'object' ||
+    item === null ||
+    Array.isArray(item) ||
+    !Object.hasOwn(item, key)
+  ) {
+    throw new HelperUsageError(
+      `${name}: item ${index + 1} has no field ${JSON.stringify(key)} (it is ${describeValue(item)}). Usage: ${usage}`,
+    );
+  }
+  return (item as Record<string, unknown>)[key];
+}

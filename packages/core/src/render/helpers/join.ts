@@ -3,6 +3,7 @@ import {
   expectArguments,
   expectNotBlock,
   expectText,
+  fieldOf,
   HelperUsageError,
 } from './_define.js';
 import type { HelperCall } from './types.js';
@@ -25,24 +26,10 @@ export function join(call: HelperCall): string {
   const sep = expectText('join', 'the separator', separator, usage);
   const key = field === undefined ? undefined : expectText('join', 'the field name', field, usage);
   return list
-    .map((item, index) => textOf(key === undefined ? item : fieldOf(item, key, index), index, key))
+    .map((item, index) => textOf(key === undefined ? item : fieldOf('join', item, key, index, usage), index, key))
     .join(sep);
 }
 
-function fieldOf(item: unknown, key: string, index: number): unknown {
-  // Own fields only: `join list ", " "constructor"` must not reach the prototype.
-  if (
-    typeof item !== 'object' ||
-    item === null ||
-    Array.isArray(item) ||
-    !Object.hasOwn(item, key)
-  ) {
-    throw new HelperUsageError(
-      `join: item ${index + 1} has no field ${JSON.stringify(key)} (it is ${describeValue(item)}). Usage: ${usage}`,
-    );
-  }
-  return (item as Record<string, unknown>)[key];
-}
 
 function textOf(value: unknown, index: number, key: string | undefined): string {
   if (typeof value === 'string') return value;

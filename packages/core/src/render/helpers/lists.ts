@@ -4,6 +4,7 @@ import {
   expectInteger,
   expectNotBlock,
   expectText,
+  fieldOf,
   HelperUsageError,
 } from './_define.js';
 import type { HelperCall } from './types.js';
@@ -163,19 +164,4 @@ function expectList(name: string, value: unknown, usage: string): readonly unkno
   throw new HelperUsageError(
     `${name}: the first argument must be a list, got ${describeValue(value)}. Usage: ${usage}`,
   );
-}
-
-function fieldOf(name: string, item: unknown, key: string, index: number, usage: string): unknown {
-  // Own fields only: a field name such as "constructor" must not reach the prototype.
-  if (
-    typeof item !== 'object' ||
-    item === null ||
-    Array.isArray(item) ||
-    !Object.hasOwn(item, key)
-  ) {
-    throw new HelperUsageError(
-      `${name}: item ${index + 1} has no field ${JSON.stringify(key)} (it is ${describeValue(item)}). Usage: ${usage}`,
-    );
-  }
-  return (item as Record<string, unknown>)[key];
 }
