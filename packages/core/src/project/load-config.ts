@@ -1,4 +1,4 @@
-import { isMap, isScalar, parseDocument, type YAMLMap } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, type YAMLMap } from 'yaml';
 import { SpecforgeError } from '../errors/specforge-error.js';
 import type { ProjectConfig } from './project.js';
 
@@ -9,10 +9,12 @@ const KNOWN_KEYS = ['name', 'vars', 'plan', 'packs'] as const;
  * Errors name the file and the line of the offending key.
  */
 export function parseProjectConfig(text: string, file: string): ProjectConfig {
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
-  const lines = lineStarts(text);
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false, lineCounter });
   const fail = (reason: string, offset?: number): never => {
-    throw new SpecforgeError('SPECFORGE_CONFIG_INVALID', { reason }, { location: { file, ...position(lines, offset) } });
+    const at = offset === undefined ? undefined : lineCounter.linePos(offset);
+    const location = at ? { file, line: at.line, column: at.col } : { file };
+    throw new SpecforgeError('SPECFORGE_CONFIG_INVALID', { reason }, { location });
   };
   const firstError = doc.errors[0];
   if (firstError) fail(firstError.message.split('\n')[0] ?? 'invalid YAML', firstError.pos[0]);
@@ -61,17 +63,4 @@ export function parseProjectConfig(text: string, file: string): ProjectConfig {
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-function position(starts: number[], offset: number | undefined): { line?: number; column?: number } {
-  if (offset === undefined) return {};
-  let line = 0;
-  while (line + 1 < starts.length && starts[line + 1]! <= offset) line += 1;
-  return { line: line + 1, column: offset - starts[line]! + 1 };
 }
