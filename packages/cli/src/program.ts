@@ -1,12 +1,12 @@
-import { createRequire } from 'node:module';
 import { Command } from 'commander';
 import { makeCheckCommand } from './commands/check.js';
 import { makeInitCommand } from './commands/init.js';
 import { makePlanCommand } from './commands/plan.js';
 import { makeSpecCommand } from './commands/spec.js';
+import { makeStatusCommand } from './commands/status.js';
 import { makeTemplateCommand } from './commands/template.js';
+import { cliVersion } from './output/cli-version.js';
 
-const { version } = createRequire(import.meta.url)('../package.json') as { version: string };
 
 /**
  * Builds the commander program. Commands hold only their flags; each action imports its
@@ -15,7 +15,7 @@ const { version } = createRequire(import.meta.url)('../package.json') as { versi
 export function createProgram(): Command {
   return new Command('specforge')
     .description('Turn feature specs into implementation plans with templates your team owns.')
-    .version(version, '-v, --version', 'print the version')
+    .version(cliVersion(), '-v, --version', 'print the version')
     .helpOption('-h, --help', 'print help')
     .addHelpText('after', '\nExit codes: 0 ok, 1 problems found, 2 bad usage or input, 3 merge conflicts, 70 internal error.')
     .showSuggestionAfterError()
@@ -23,6 +23,7 @@ export function createProgram(): Command {
     .enablePositionalOptions()
     .addCommand(makeInitCommand())
     .addCommand(makePlanCommand())
+    .addCommand(makeStatusCommand())
     .addCommand(makeCheckCommand())
     .addCommand(makeSpecCommand())
     .addCommand(makeTemplateCommand());

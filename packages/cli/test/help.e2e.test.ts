@@ -14,7 +14,7 @@ describe('specforge --help', () => {
       .split('\n\n')[0]!
       .split('\n')
       .map((line) => line.trim().split(/\s+/)[0]);
-    expect(commands).toEqual(['init', 'plan', 'check', 'spec', 'template', 'help']);
+    expect(commands).toEqual(['init', 'plan', 'status', 'check', 'spec', 'template', 'help']);
   });
 
   it('exits 2 with help on stderr when no command is given', () => {
@@ -24,7 +24,7 @@ describe('specforge --help', () => {
     expect(result.stderr).toMatch(/^Usage: specforge /);
   });
 
-  it.each([['--version'], ['--help'], ['plan', '--help']])(
+  it.each([['--version'], ['--help'], ['plan', '--help'], ['status', '--help']])(
     'answers %j without loading Handlebars, markdown-it or yaml',
     (...args) => {
       const dir = mkdtempSync(join(tmpdir(), 'specforge-modules-'));

@@ -39,10 +39,11 @@ describe('specforge plan with bad input', () => {
       stderr: 'error SPECFORGE_SPEC_NOT_FOUND: The spec file missing.md does not exist.\n  at missing.md\n  hint: Check the path; it is resolved from the current directory.\n',
     },
     {
-      name: 'a directory instead of a spec',
-      files: { 'specs/a/spec.md': spec },
+      name: 'a folder without a spec.md',
+      files: { 'specs/a/notes.md': spec },
       args: ['plan', 'specs/a'],
-      stderr: 'error SPECFORGE_SPEC_IS_DIRECTORY: specs/a is a directory, not a spec file.\n  at specs/a\n  hint: Pass the spec file itself, e.g. specs/001-feature/spec.md.\n',
+      code: 'SPECFORGE_SPECS_NOT_FOUND',
+      at: /^ {2}at specs\/a$/m,
     },
     {
       name: 'an empty spec',
@@ -129,11 +130,11 @@ describe('specforge plan with bad input', () => {
     expect(result.stderr).toBe("error: unknown option '--frobnicate'\n");
   });
 
-  it('exits 2 when the spec argument is missing', async () => {
+  it('exits 2 when no spec is given and the project has none under specs/', async () => {
     const project = await makeProject();
     const result = runCli(['plan'], { cwd: project.dir });
     expect(result.status).toBe(2);
-    expect(result.stderr).toBe("error: missing required argument 'spec'\n");
+    expect(result.stderr).toMatch(/^error SPECFORGE_SPECS_NOT_FOUND: No spec matches specs\/\*\*\/spec\.md; nothing was done\.\n/);
   });
 
   it('prints the error as JSON on stdout with --json', async () => {

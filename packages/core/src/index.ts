@@ -17,6 +17,7 @@ export * from './plan/index.js';
 export * from './project/index.js';
 export * from './render/index.js';
 export * from './spec/index.js';
+export * from './tasks/index.js';
 export * from './template/index.js';
 export { type DecodedText, decodeUtf8, type InvalidUtf8Sequence } from './text/decode-utf8.js';
 export { normalizeLineEndings, sha256Hex } from './text/hash.js';

@@ -1,6 +1,7 @@
 /**
  * Template packs for specforge: reading a pack's manifest and templates, the built-in packs,
- * and finding a template by reference (`speckit/plan`).
+ * and finding a template by reference (`speckit/plan`); and whole workspaces of specs:
+ * {@link findSpecs}, {@link planWorkspace} and {@link readWorkspaceStatus}.
  * @packageDocumentation
  */
 export { builtinPackDirs, loadBuiltinPacks } from './builtin-packs.js';
@@ -78,5 +79,8 @@ export {
   type UpgradePlan,
 } from './upgrade/plan-upgrade.js';
 export * from './merge/index.js';
+export * from './rebase/index.js';
 export { applyInit, type InitFile, type InitPlan, type PlanInitOptions, planInit } from './init/plan-init.js';
 export * from './import/index.js';
+export * from './check/index.js';
+export * from './workspace/index.js';

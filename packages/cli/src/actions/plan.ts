@@ -6,67 +6,111 @@ import {
   planSpec,
   SpecforgeError,
 } from '@specforge/core';
-import { findResolvedTemplate, isTemplateFileRef, loadTemplateFile } from '@specforge/template-registry';
+import {
+  classifySpecPath,
+  DEFAULT_PLAN_TEMPLATE,
+  findResolvedTemplate,
+  findSpecs,
+  isTemplateFileRef,
+  loadTemplateFile,
+} from '@specforge/template-registry';
 import type { PlanFlags } from '../commands/plan.js';
 import { resolveNow } from '../output/clock.js';
+import { displayPath } from '../output/display-path.js';
 import { openRegistry, saveLock } from '../output/open-registry.js';
 import { exitCodeFor, printError, printJson, printWarnings } from '../output/report.js';
 import { runAction } from '../output/run-action.js';
+import { planManySpecs } from './plan-many.js';
 
-/** The default template when neither the flag nor the config names one. */
-export const DEFAULT_PLAN_TEMPLATE = 'speckit/plan';
-
-/** The action of `specforge plan`. */
-export async function runPlan(spec: string, flags: PlanFlags): Promise<void> {
+/** The action of `specforge plan`: one spec with its diff and JSON, or many with a summary. */
+export async function runPlan(specs: string[], flags: PlanFlags): Promise<void> {
   await runAction(flags, async () => {
     if (flags.stdout && (flags.out || flags.dryRun)) {
       const other = flags.out ? '--out' : '--dry-run';
-      throw new SpecforgeError('SPECFORGE_USAGE', { reason: `--stdout cannot be combined with ${other}.` });
+      throw new SpecforgeError('SPECFORGE_USAGE', {
+        reason: `--stdout cannot be combined with ${other}.`,
+      });
     }
     const cwd = process.cwd();
-    // The spec's own project decides: in a monorepo, a package's config applies to its specs.
-    // Nothing is written before the plan is known to be writable, the lock included.
-    const writes = !flags.stdout && !flags.dryRun;
-    const registry = await openRegistry(dirname(resolve(cwd, spec)), flags, false);
-    const { project } = registry;
-    const ref = flags.template ?? project.config.plan.template ?? DEFAULT_PLAN_TEMPLATE;
-    const template = isTemplateFileRef(ref)
-      ? await loadTemplateFile(ref, { cwd })
-      : findResolvedTemplate(registry.packs, ref).template;
-    const change = await planSpec({
-      spec,
-      template,
-      cwd,
-      project,
-      out: flags.out,
-      // --stdout never touches the file, so what is on disk must not stop it.
-      force: flags.force || flags.stdout,
-      now: resolveNow(),
-    });
-    printWarnings(change.warnings);
-
-    if (flags.stdout) {
-      if (flags.json) printJson(describe(change, cwd, false, { text: change.text }));
-      else process.stdout.write(change.text);
-      return 0;
-    }
-    const output = relative(cwd, change.output);
-    if (flags.dryRun) {
-      // The diff is what the refusal hint points to, so it is shown for refused files too.
-      const diff = change.status === 'up-to-date' ? '' : diffPlanChange(change, output);
-      if (flags.json) printJson(describe(change, cwd, false, { diff }));
-      else process.stdout.write(`${dryRunLine(change, output)}\n${diff}`);
-      if (!change.refusal) return 0;
-      printError(change.refusal);
-      return exitCodeFor(change.refusal);
-    }
-    if (change.refusal) throw change.refusal;
-    if (writes) await saveLock(registry);
-    const written = await applyPlanChange(change);
-    if (flags.json) printJson(describe(change, cwd, written));
-    else process.stdout.write(written ? `wrote ${output} (${change.template}, ${byteLength(change.text)} bytes)\n` : `up to date: ${output}\n`);
-    return 0;
+    const mode = await chooseMode(specs, flags, cwd);
+    return 'single' in mode
+      ? planOneSpec(mode.single, flags, cwd)
+      : planManySpecs(mode.many, flags, cwd);
   });
+}
+
+/**
+ * One spec file named as such keeps the one-spec output (and its JSON shape); so does a folder
+ * or glob that matches a single spec when --out or --stdout asks for exactly one.
+ */
+async function chooseMode(
+  specs: string[],
+  flags: PlanFlags,
+  cwd: string,
+): Promise<{ single: string } | { many: string[] }> {
+  const [first] = specs;
+  if (specs.length === 1 && first !== undefined) {
+    const kind = await classifySpecPath(first, { cwd });
+    // A path that does not exist stays a single spec, so that the error names it as before.
+    if (kind === 'file' || kind === 'missing') return { single: first };
+  }
+  const found = await findSpecs({ cwd, paths: specs });
+  const oneOnly = flags.out ? '--out' : flags.stdout ? '--stdout' : undefined;
+  if (!oneOnly) return { many: found };
+  if (found.length === 1) return { single: displayPath(found[0]!, cwd) };
+  throw new SpecforgeError('SPECFORGE_USAGE', {
+    reason: `${oneOnly} takes one spec, but the arguments match ${found.length} specs.`,
+  });
+}
+
+async function planOneSpec(spec: string, flags: PlanFlags, cwd: string): Promise<number> {
+  // The spec's own project decides: in a monorepo, a package's config applies to its specs.
+  // Nothing is written before the plan is known to be writable, the lock included.
+  const writes = !flags.stdout && !flags.dryRun;
+  const registry = await openRegistry(dirname(resolve(cwd, spec)), flags, false);
+  const { project } = registry;
+  const ref = flags.template ?? project.config.plan.template ?? DEFAULT_PLAN_TEMPLATE;
+  const template = isTemplateFileRef(ref)
+    ? await loadTemplateFile(ref, { cwd })
+    : findResolvedTemplate(registry.packs, ref).template;
+  const change = await planSpec({
+    spec,
+    template,
+    cwd,
+    project,
+    out: flags.out,
+    // --stdout never touches the file, so what is on disk must not stop it.
+    force: flags.force || flags.stdout,
+    now: resolveNow(),
+  });
+  printWarnings(change.warnings);
+
+  if (flags.stdout) {
+    if (flags.json) printJson(describe(change, cwd, false, { text: change.text }));
+    else process.stdout.write(change.text);
+    return 0;
+  }
+  const output = relative(cwd, change.output);
+  if (flags.dryRun) {
+    // The diff is what the refusal hint points to, so it is shown for refused files too.
+    const diff = change.status === 'up-to-date' ? '' : diffPlanChange(change, output);
+    if (flags.json) printJson(describe(change, cwd, false, { diff }));
+    else process.stdout.write(`${dryRunLine(change, output)}\n${diff}`);
+    if (!change.refusal) return 0;
+    printError(change.refusal);
+    return exitCodeFor(change.refusal);
+  }
+  if (change.refusal) throw change.refusal;
+  if (writes) await saveLock(registry);
+  const written = await applyPlanChange(change);
+  if (flags.json) printJson(describe(change, cwd, written));
+  else
+    process.stdout.write(
+      written
+        ? `wrote ${output} (${change.template}, ${byteLength(change.text)} bytes)\n`
+        : `up to date: ${output}\n`,
+    );
+  return 0;
 }
 
 function describe(change: PlanChange, cwd: string, written: boolean, extra: object = {}): object {
@@ -77,7 +121,11 @@ function describe(change: PlanChange, cwd: string, written: boolean, extra: obje
     written,
     bytes: byteLength(change.text),
     status: change.status,
-    warnings: change.warnings.map(({ code, message, location }) => ({ code, message, location: location ?? null })),
+    warnings: change.warnings.map(({ code, message, location }) => ({
+      code,
+      message,
+      location: location ?? null,
+    })),
     ...extra,
   };
 }

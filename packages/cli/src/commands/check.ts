@@ -1,26 +1,34 @@
-import { Command } from 'commander';
+import { Command, Option } from 'commander';
 
 /** Flags of `specforge check`. */
 export interface CheckFlags {
+  format?: 'text' | 'json' | 'sarif';
   json?: boolean;
+  strict?: boolean;
   frozen?: boolean;
   debug?: boolean;
 }
 
-/** `specforge check [paths…]`: check specs and plans for problems. */
+/** `specforge check [paths…]`: check specs, plans and task lists against their templates' rules. */
 export function makeCheckCommand(): Command {
   return new Command('check')
-    .summary('check specs and plans for problems')
+    .summary('check specs, plans and task lists for problems')
     .description(
-      'Check specs (open clarification markers, duplicate or malformed FR/SC ids) and plans (fill slots\n' +
-        'left, required sections of their template missing, stale provenance). A folder is searched for\n' +
-        'spec.md and plan.md files (node_modules and dot folders skipped). Exit 1 when there is any error.',
+      'Check specs, plans and task lists against the rules of the templates that govern them: required\n' +
+        'sections, placeholders left, id patterns, traces to the spec (requirements and stories), open\n' +
+        '[NEEDS CLARIFICATION] markers, fill slots left, and staleness against the spec and template.\n' +
+        'A folder is searched for spec.md, plan.md and tasks.md (node_modules and dot folders skipped).\n' +
+        'Exit 1 when there is an error (with --strict, any finding), 2 on bad input.',
     )
     .argument(
       '[paths...]',
-      'spec or plan files, or folders holding them (default: the current folder)',
+      'files, folders holding them, or globs (default: the current folder)',
     )
-    .option('--json', 'print { findings, files, errors, warnings } as JSON')
+    .addOption(
+      new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'),
+    )
+    .option('--json', 'same as --format json: print { findings, files, errors, warnings }')
+    .option('--strict', 'fail on warnings too (stale plans, open clarifications)')
     .option('--frozen', 'fail if the packs no longer match specforge.lock')
     .option('--debug', 'print stack traces of errors')
     .action(async (paths: string[], flags: CheckFlags) => {

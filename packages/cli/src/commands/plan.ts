@@ -12,26 +12,39 @@ export interface PlanFlags {
   debug?: boolean;
 }
 
-/** `specforge plan <spec>`: render a spec into a plan. */
+/** `specforge plan [specs...]`: render specs into plans. */
 export function makePlanCommand(): Command {
   return new Command('plan')
-    .summary('turn a spec into a plan with a template')
+    .summary('turn specs into plans with a template')
     .description(
-      'Render <spec> through a template (default: the built-in speckit/plan) and write the plan beside it.\n' +
-        'The plan records its provenance; an unchanged spec and template leave it alone, and a plan\n' +
-        'edited by hand is never overwritten without --force.',
+      "Render each spec through a template (default: the config's plan.template,\n" +
+        'else speckit/plan) and write the plan beside it. The plan records its\n' +
+        'provenance: an unchanged spec and template leave it alone, and a plan edited\n' +
+        'by hand is never overwritten without --force.\n' +
+        'Each argument is a spec file, a folder (searched for spec.md) or a quoted glob;\n' +
+        'with none, every specs/**/spec.md of the project. Several specs are planned\n' +
+        'with a progress bar (one line per file in CI) and a summary.',
     )
-    .argument('<spec>', 'the spec file (Markdown, optionally with YAML front matter)')
-    .option('-t, --template <ref>', 'template as <pack>/<template> (default: the config\'s plan.template, else speckit/plan)')
-    .option('-o, --out <file>', 'where to write the plan (default: the template\'s output name beside the spec)')
-    .option('--stdout', 'print the plan to stdout instead of writing a file')
-    .option('-f, --force', 'overwrite the plan even if it was edited by hand or is up to date')
-    .option('--dry-run', 'write nothing; print what would happen and the diff')
+    .argument(
+      '[specs...]',
+      'spec files, folders or globs (default: specs/**/spec.md of the project)',
+    )
+    .option(
+      '-t, --template <ref>',
+      "template as <pack>/<template> (default: the config's plan.template, else speckit/plan)",
+    )
+    .option(
+      '-o, --out <file>',
+      "where to write the plan (default: the template's output name beside the spec); one spec only",
+    )
+    .option('--stdout', 'print the plan to stdout instead of writing a file; one spec only')
+    .option('-f, --force', 'overwrite plans even if edited by hand or up to date')
+    .option('--dry-run', 'write nothing; print what would happen (and, for one spec, the diff)')
     .option('--json', 'print the result as JSON')
     .option('--frozen', 'fail if the packs no longer match specforge.lock instead of updating it')
     .option('--debug', 'print stack traces of errors')
-    .action(async (spec: string, flags: PlanFlags) => {
+    .action(async (specs: string[], flags: PlanFlags) => {
       const { runPlan } = await import('../actions/plan.js');
-      await runPlan(spec, flags);
+      await runPlan(specs, flags);
     });
 }

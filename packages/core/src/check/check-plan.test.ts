@@ -13,6 +13,9 @@ const template: TemplateSource = {
     inputs: {},
     output: 'plan.md',
     requiredSections: ['summary', 'technical-context', 'technical-context/architecture'],
+    placeholders: [],
+    idPatterns: {},
+    traces: [],
   },
   body: '# Plan\n',
   file: 'plan.md',
@@ -110,7 +113,7 @@ describe('checkPlan', () => {
         severity: 'warning',
         line: 17,
         column: 1,
-        message: 'The plan is stale: the spec spec.md changed since the plan was generated.',
+        message: 'The plan is stale: the spec spec.md changed since it was generated.',
       },
     ]);
   });
@@ -123,8 +126,7 @@ describe('checkPlan', () => {
         severity: 'warning',
         line: 15,
         column: 1,
-        message:
-          'The plan is stale: the template team@1.0.0#plan changed since the plan was generated.',
+        message: 'The plan is stale: the template team@1.0.0#plan changed since it was generated.',
       },
     ]);
   });

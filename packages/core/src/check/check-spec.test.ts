@@ -1,9 +1,20 @@
 import { describe, expect, it } from 'vitest';
+import { makeTemplate } from '../render/test-utils/template.js';
 import { parseSpec } from '../spec/parse-spec.js';
 import { checkSpec } from './check-spec.js';
 
+const base = makeTemplate('');
+const template = {
+  ...base,
+  meta: {
+    ...base.meta,
+    kind: 'spec' as const,
+    idPatterns: { FR: 'FR-\\d{3}[a-z]?', SC: 'SC-\\d{3}[a-z]?' },
+  },
+};
+
 function check(text: string) {
-  return checkSpec(parseSpec(text, { file: 'spec.md' }), 'spec.md').map(
+  return checkSpec(parseSpec(text, { file: 'spec.md' }), { file: 'spec.md', template }).map(
     ({ code, severity, line, column, message }) => ({ code, severity, line, column, message }),
   );
 }

@@ -1,28 +1,41 @@
 import type { Requirement, Spec } from '../spec/model.js';
 import { codePointLength, createSource, lineAt, type Source } from '../spec/source.js';
+import type { TemplateSource } from '../template/types.js';
 import { createFinding, type Finding, sortFindings } from './finding.js';
+import { checkIds } from './ids.js';
+import { findPlaceholders } from './placeholders.js';
+import { proseBlocks } from './prose.js';
+import { findMissingSections, templateName } from './required-sections.js';
 
-/**
- * The one shape accepted for `FR-` and `SC-` ids: three digits and an optional lower-case
- * letter (`FR-001`, `FR-012a`). Ids with other prefixes (translated templates: `EF-001`,
- * `YC-01`) are not judged.
- */
-export const WELL_FORMED_ID = /^(FR|SC)-\d{3}[a-z]?$/;
+/** Options for {@link checkSpec}. */
+export interface CheckSpecOptions {
+  /** The spec's path as findings should name it. */
+  file: string;
+  /**
+   * The template specs are written with (the project's `spec.template`, by default
+   * `speckit/spec`): its required sections, placeholders and id patterns apply. Without it only
+   * open questions and duplicate ids are checked.
+   */
+  template?: TemplateSource;
+}
 
 /**
  * Checks a parsed spec:
  * - every `[NEEDS CLARIFICATION: …]` marker → `SPECFORGE_CHECK_CLARIFICATION_OPEN` (warning);
  * - an FR/SC id defined twice → `SPECFORGE_CHECK_ID_DUPLICATE` (error) at the second definition;
- * - an `FR-`/`SC-` id not matching {@link WELL_FORMED_ID} → `SPECFORGE_CHECK_ID_MALFORMED` (error).
+ * - an id not matching the template's `idPatterns` → `SPECFORGE_CHECK_ID_MALFORMED` (error);
+ * - the template's `requiredSections` missing → `SPECFORGE_CHECK_SECTION_MISSING` (error);
+ * - the template's `placeholders` left in prose → `SPECFORGE_CHECK_PLACEHOLDER_LEFT` (error).
  *
- * Pure: reads nothing but `spec`. Findings are sorted by line and column.
+ * Pure: reads nothing but its arguments. Findings are sorted by line and column.
  *
  * @example
  * ```ts
- * const findings = checkSpec(parseSpec(text, { file: 'spec.md' }), 'spec.md');
+ * const findings = checkSpec(parseSpec(text, { file: 'spec.md' }), { file: 'spec.md', template });
  * ```
  */
-export function checkSpec(spec: Spec, file: string): Finding[] {
+export function checkSpec(spec: Spec, options: CheckSpecOptions): Finding[] {
+  const { file, template } = options;
   const findings: Finding[] = spec.clarifications.map((marker) =>
     createFinding(
       'SPECFORGE_CHECK_CLARIFICATION_OPEN',
@@ -31,17 +44,25 @@ export function checkSpec(spec: Spec, file: string): Finding[] {
     ),
   );
   const source = createSource(spec.text);
-  const firstLine = new Map<string, number>();
-  for (const item of [...spec.requirements, ...spec.successCriteria]) {
-    const at = { file, line: item.line, column: idColumn(source, item) };
-    const first = firstLine.get(item.id);
-    if (first === undefined) firstLine.set(item.id, item.line);
-    else
+  const ids = [...spec.requirements, ...spec.successCriteria].map((item) => ({
+    id: item.id,
+    line: item.line,
+    column: idColumn(source, item),
+  }));
+  findings.push(...checkIds(ids, template, file));
+  if (template) {
+    findings.push(...findMissingSections(spec.sections, template, file));
+    for (const hit of findPlaceholders(
+      proseBlocks(spec.text, spec.bodyLine),
+      template.meta.placeholders,
+    )) {
       findings.push(
-        createFinding('SPECFORGE_CHECK_ID_DUPLICATE', { id: item.id, firstLine: first }, at),
+        createFinding(
+          'SPECFORGE_CHECK_PLACEHOLDER_LEFT',
+          { text: hit.text, template: templateName(template) },
+          { file, line: hit.line, column: hit.column },
+        ),
       );
-    if (/^(FR|SC)-/.test(item.id) && !WELL_FORMED_ID.test(item.id)) {
-      findings.push(createFinding('SPECFORGE_CHECK_ID_MALFORMED', { id: item.id }, at));
     }
   }
   return sortFindings(findings);

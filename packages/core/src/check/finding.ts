@@ -42,10 +42,13 @@ export function createFinding<C extends CheckCode>(
   };
 }
 
-/** Orders findings by file, line and column, the order people read them in. */
+/** Orders findings by file, line and column, the order people read them in (then by code, so the order never depends on the order checks ran in). */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
   return [...findings].sort(
     (a, b) =>
-      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) || a.line - b.line || a.column - b.column,
+      (a.file < b.file ? -1 : a.file > b.file ? 1 : 0) ||
+      a.line - b.line ||
+      a.column - b.column ||
+      (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
   );
 }

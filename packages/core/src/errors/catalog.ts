@@ -19,7 +19,8 @@ export const errorCatalog = {
   },
   SPECFORGE_SPEC_UNREADABLE: {
     kind: 'usage',
-    message: (a: { file: string; reason: string }) => `The spec file ${a.file} cannot be read: ${a.reason}.`,
+    message: (a: { file: string; reason: string }) =>
+      `The spec file ${a.file} cannot be read: ${a.reason}.`,
     hint: 'Check the file permissions.',
   },
   SPECFORGE_SPEC_EMPTY: {
@@ -29,7 +30,8 @@ export const errorCatalog = {
   },
   SPECFORGE_SPEC_BINARY: {
     kind: 'usage',
-    message: (a: { file: string }) => `${a.file} looks like a binary file (it contains NUL bytes), not a Markdown spec.`,
+    message: (a: { file: string }) =>
+      `${a.file} looks like a binary file (it contains NUL bytes), not a Markdown spec.`,
     hint: 'Pass a Markdown (.md) spec file.',
   },
   SPECFORGE_SPEC_INVALID_UTF8: {
@@ -61,7 +63,8 @@ export const errorCatalog = {
   },
   SPECFORGE_TEMPLATE_INPUT_MISSING: {
     kind: 'usage',
-    message: (a: { input: string }) => `The template uses the input "${a.input}", which was not provided.`,
+    message: (a: { input: string }) =>
+      `The template uses the input "${a.input}", which was not provided.`,
     hint: 'Declare the input in the template metadata and provide it, or remove it from the template.',
   },
   SPECFORGE_TEMPLATE_RENDER_FAILED: {
@@ -91,7 +94,8 @@ export const errorCatalog = {
   },
   SPECFORGE_OUTPUT_UNWRITABLE: {
     kind: 'usage',
-    message: (a: { file: string; reason: string }) => `The output ${a.file} cannot be written: ${a.reason}.`,
+    message: (a: { file: string; reason: string }) =>
+      `The output ${a.file} cannot be written: ${a.reason}.`,
     hint: 'Check that the directory exists and is writable; nothing was written.',
   },
   SPECFORGE_PLAN_EDITED: {
@@ -118,12 +122,14 @@ export const errorCatalog = {
   },
   SPECFORGE_LOCK_INVALID: {
     kind: 'usage',
-    message: (a: { file: string; reason: string }) => `The lock file ${a.file} is invalid: ${a.reason}.`,
+    message: (a: { file: string; reason: string }) =>
+      `The lock file ${a.file} is invalid: ${a.reason}.`,
     hint: 'Restore it from version control, or delete it and run the command again without --frozen to write a new one.',
   },
   SPECFORGE_PACK_CYCLE: {
     kind: 'usage',
-    message: (a: { cycle: string[] }) => `Template packs extend each other in a cycle: ${a.cycle.join(' → ')}.`,
+    message: (a: { cycle: string[] }) =>
+      `Template packs extend each other in a cycle: ${a.cycle.join(' → ')}.`,
     hint: 'Remove "specforge.extends" from one of these packs so the chain ends in a pack that extends nothing.',
   },
   SPECFORGE_PACK_NAME_CONFLICT: {
@@ -192,12 +198,14 @@ export const errorCatalog = {
   },
   SPECFORGE_IMPORT_NOTHING: {
     kind: 'usage',
-    message: (a: { path: string; reason: string }) => `There is nothing to import at ${a.path}: ${a.reason}`,
+    message: (a: { path: string; reason: string }) =>
+      `There is nothing to import at ${a.path}: ${a.reason}`,
     hint: 'Pass a Spec Kit checkout or release folder (templates/*-template.md), a project (.specify/templates/), or a preset folder (preset.yml); see docs/import.md.',
   },
   SPECFORGE_IMPORT_PRESET_INVALID: {
     kind: 'usage',
-    message: (a: { reason: string }) => `The Spec Kit preset is invalid: ${a.reason}; nothing was imported.`,
+    message: (a: { reason: string }) =>
+      `The Spec Kit preset is invalid: ${a.reason}; nothing was imported.`,
     hint: 'Fix preset.yml or the file it names; see docs/import.md for the fields an import reads.',
   },
   SPECFORGE_IMPORT_STRATEGY_UNKNOWN: {
@@ -208,17 +216,20 @@ export const errorCatalog = {
   },
   SPECFORGE_IMPORT_VERSION_INVALID: {
     kind: 'usage',
-    message: (a: { reason: string }) => `The pack version cannot be determined: ${a.reason}; nothing was imported.`,
+    message: (a: { reason: string }) =>
+      `The pack version cannot be determined: ${a.reason}; nothing was imported.`,
     hint: 'Pass the version with --version, e.g. --version 1.0.1.',
   },
   SPECFORGE_IMPORT_NAME_INVALID: {
     kind: 'usage',
-    message: (a: { name: string }) => `${JSON.stringify(a.name)} is not a valid pack name; nothing was imported.`,
+    message: (a: { name: string }) =>
+      `${JSON.stringify(a.name)} is not a valid pack name; nothing was imported.`,
     hint: 'Pass --name with lower-case letters and digits, with "-", "_" or "." inside, e.g. --name spec-kit.',
   },
   SPECFORGE_IMPORT_OUT_NOT_DIRECTORY: {
     kind: 'usage',
-    message: (a: { dir: string }) => `The output ${a.dir} is a file, not a folder; nothing was written.`,
+    message: (a: { dir: string }) =>
+      `The output ${a.dir} is a file, not a folder; nothing was written.`,
     hint: 'Pass a folder to --out; it is created when missing.',
   },
   SPECFORGE_IMPORT_FILES_EXIST: {
@@ -239,12 +250,14 @@ export const errorCatalog = {
   },
   SPECFORGE_IMPORT_VERSION_UNCERTAIN: {
     kind: 'warning',
-    message: (a: { version: string; evidence: string }) => `The pack version is ${a.version}, but ${a.evidence}.`,
+    message: (a: { version: string; evidence: string }) =>
+      `The pack version is ${a.version}, but ${a.evidence}.`,
     hint: 'If the version is wrong, import again with --version <the Spec Kit version> (and --force to replace the files).',
   },
   SPECFORGE_IMPORT_TEXT_CHANGED: {
     kind: 'warning',
-    message: (a: { file: string; change: string }) => `${a.file} was changed on import: ${a.change}.`,
+    message: (a: { file: string; change: string }) =>
+      `${a.file} was changed on import: ${a.change}.`,
     hint: 'The rendered template differs from the Spec Kit file only in this; see docs/import.md.',
   },
   SPECFORGE_IMPORT_NAME_TAKEN: {
@@ -265,20 +278,35 @@ export const errorCatalog = {
       `The ${a.side} label ${JSON.stringify(a.label)} holds a line break, so its conflict marker would not be one line.`,
     hint: 'Pass a label without line breaks, e.g. the pack and version: speckit@1.2.0.',
   },
+  SPECFORGE_REBASE_NOT_GENERATED: {
+    kind: 'usage',
+    message: (a: { file: string; reason: string }) =>
+      `${a.file} cannot be rebased: ${a.reason}; nothing was written.`,
+    hint: 'Rebase a plan that specforge generated (it ends with a provenance block); run specforge plan without --rebase to generate one.',
+  },
+  SPECFORGE_REBASE_BASE_UNKNOWN: {
+    kind: 'usage',
+    message: (a: { file: string; tried: string[] }) =>
+      `The generated text that ${a.file} was edited from cannot be found, so its edits cannot be rebased; nothing was written. Tried: ${a.tried.join('; ')}.`,
+    hint: 'Commit plans as generated before editing them (the rebase finds the generated text in the git history of the plan), or run specforge plan --force and re-apply your edits.',
+  },
   SPECFORGE_CHECK_CLARIFICATION_OPEN: {
     kind: 'warning',
-    message: (a: { text: string }) => `An open question is still marked: [NEEDS CLARIFICATION: ${a.text}].`,
+    message: (a: { text: string }) =>
+      `An open question is still marked: [NEEDS CLARIFICATION: ${a.text}].`,
     hint: 'Answer the question in the spec (e.g. in a Clarifications session) and replace the marker with the decision.',
   },
   SPECFORGE_CHECK_ID_DUPLICATE: {
     kind: 'problem',
-    message: (a: { id: string; firstLine: number }) => `${a.id} is used again; it was first defined on line ${a.firstLine}.`,
-    hint: 'Give each requirement and success criterion its own id; renumber the later one, never the one plans and tasks already cite.',
+    message: (a: { id: string; firstLine: number }) =>
+      `${a.id} is used again; it was first defined on line ${a.firstLine}.`,
+    hint: 'Give each requirement, success criterion and task its own id; renumber the later one, never the one plans and tasks already cite.',
   },
   SPECFORGE_CHECK_ID_MALFORMED: {
     kind: 'problem',
-    message: (a: { id: string }) => `${a.id} is not a well-formed id: FR and SC ids have three digits and an optional lower-case letter.`,
-    hint: 'Write ids as FR-001, FR-012a, SC-003 (the pattern ^(FR|SC)-\\d{3}[a-z]?$).',
+    message: (a: { id: string; pattern: string; template: string }) =>
+      `${a.id} is not a well-formed id: the template ${a.template} writes ${a.id.match(/^[A-Za-z]+/)?.[0] ?? ''} ids as ${a.pattern}.`,
+    hint: "Renumber the id to the pattern (e.g. FR-001, FR-012a, SC-003, T001); the pattern is the template's idPatterns entry.",
   },
   SPECFORGE_CHECK_FILL_LEFT: {
     kind: 'problem',
@@ -287,32 +315,57 @@ export const errorCatalog = {
   },
   SPECFORGE_CHECK_SECTION_MISSING: {
     kind: 'problem',
-    message: (a: { path: string; template: string }) => `The section ${a.path} is missing; the template ${a.template} requires it.`,
+    message: (a: { path: string; template: string }) =>
+      `The section ${a.path} is missing; the template ${a.template} requires it.`,
     hint: 'Restore the heading (its slug path is shown), or regenerate the plan with specforge plan --force.',
   },
   SPECFORGE_CHECK_PLAN_STALE: {
     kind: 'warning',
-    message: (a: { what: 'spec' | 'template'; source: string }) =>
+    message: (a: { what: 'spec' | 'template'; source: string; document?: string }) =>
       a.what === 'spec'
-        ? `The plan is stale: the spec ${a.source} changed since the plan was generated.`
-        : `The plan is stale: the template ${a.source} changed since the plan was generated.`,
+        ? `The ${a.document ?? 'plan'} is stale: the spec ${a.source} changed since it was generated.`
+        : `The ${a.document ?? 'plan'} is stale: the template ${a.source} changed since it was generated.`,
     hint: 'Re-run specforge plan on the spec to regenerate it (a plan edited by hand needs --force, which replaces your edits).',
   },
   SPECFORGE_CHECK_TEMPLATE_UNKNOWN: {
     kind: 'warning',
     message: (a: { template: string }) =>
-      `The template ${a.template} that generated the plan is not among the project's packs, so required sections were not checked.`,
+      `The template ${a.template} that generated this document is not among the project's packs, so its rules were not checked.`,
     hint: 'Add the pack to packs: in specforge.config.yaml, or regenerate the plan with a template the project has.',
   },
   SPECFORGE_CHECK_SPEC_MISSING: {
     kind: 'warning',
-    message: (a: { spec: string }) => `The spec ${a.spec} that the plan was generated from does not exist, so staleness was not checked.`,
+    message: (a: { spec: string }) =>
+      `The spec ${a.spec} that this document was generated from does not exist, so staleness and traces were not checked.`,
     hint: 'Restore the spec, or delete the plan if the feature was dropped.',
   },
   SPECFORGE_CHECK_PATH_NOT_FOUND: {
     kind: 'usage',
     message: (a: { path: string }) => `${a.path} does not exist; nothing was checked.`,
     hint: 'Pass spec or plan files, or folders holding them; paths are resolved from the current directory.',
+  },
+  SPECFORGE_CHECK_PLACEHOLDER_LEFT: {
+    kind: 'problem',
+    message: (a: { text: string; template: string }) =>
+      `The placeholder ${JSON.stringify(a.text)} of the template ${a.template} is still here.`,
+    hint: 'Replace the placeholder with the real content (the template lists its placeholders in its placeholders: metadata).',
+  },
+  SPECFORGE_CHECK_UNTRACED: {
+    kind: 'problem',
+    message: (a: { id: string; spec: string; line: number; scope: string }) =>
+      `${a.id} (${a.spec}:${a.line}) is not referenced ${a.scope}.`,
+    hint: "Cover it: mention its id where the work is planned (a phase, a task's [USn] marker), or drop it from the spec if it is out of scope.",
+  },
+  SPECFORGE_CHECK_REFERENCE_UNKNOWN: {
+    kind: 'problem',
+    message: (a: { id: string; spec: string }) =>
+      `${a.id} is referenced, but the spec ${a.spec} defines no ${a.id}.`,
+    hint: 'Fix the reference (a typo or a renumbered id), or add the missing item to the spec.',
+  },
+  SPECFORGE_SPECS_NOT_FOUND: {
+    kind: 'usage',
+    message: (a: { path: string }) => `No spec matches ${a.path}; nothing was done.`,
+    hint: 'A folder is searched for spec.md files (node_modules and dot folders skipped) and a glob must match files, e.g. "specs/**/spec.md"; quote globs so that the shell leaves them alone.',
   },
 } as const;
 

@@ -4,7 +4,12 @@ import { formatLocation, isSpecforgeError, SpecforgeError } from './specforge-er
 describe('SpecforgeError', () => {
   it('takes its message, hint and kind from the catalog', () => {
     const error = new SpecforgeError('SPECFORGE_SPEC_NOT_FOUND', { file: 'a.md' });
-    expect({ message: error.message, hint: error.hint, kind: error.kind, code: error.code }).toEqual({
+    expect({
+      message: error.message,
+      hint: error.hint,
+      kind: error.kind,
+      code: error.code,
+    }).toEqual({
       message: 'The spec file a.md does not exist.',
       hint: 'Check the path; it is resolved from the current directory.',
       kind: 'usage',
@@ -26,7 +31,11 @@ describe('SpecforgeError', () => {
   });
 
   it('keeps its own location over a new one', () => {
-    const error = new SpecforgeError('SPECFORGE_PACK_NOT_FOUND', { pack: 'x' }, { location: { file: 'a' } });
+    const error = new SpecforgeError(
+      'SPECFORGE_PACK_NOT_FOUND',
+      { pack: 'x' },
+      { location: { file: 'a' } },
+    );
     expect(error.locatedAt({ file: 'b' })).toBe(error);
   });
 });

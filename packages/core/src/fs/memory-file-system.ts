@@ -49,7 +49,9 @@ export class MemoryFileSystem implements FileSystem {
   async writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
     const full = resolve('/', path);
     if (!this.directories.has(dirname(full))) {
-      throw Object.assign(new Error(`ENOENT: no such directory '${dirname(full)}'`), { code: 'ENOENT' });
+      throw Object.assign(new Error(`ENOENT: no such directory '${dirname(full)}'`), {
+        code: 'ENOENT',
+      });
     }
     this.put(full, data);
   }

@@ -25,7 +25,9 @@ describe('nodeFileSystem.writeFileAtomic', () => {
     // Renaming a file over a non-empty directory fails after the temporary file was written.
     const target = join(dir, 'taken');
     await nodeFileSystem.mkdirp(join(target, 'inner'));
-    await expect(nodeFileSystem.writeFileAtomic(target, 'data')).rejects.toMatchObject({ code: expect.any(String) });
+    await expect(nodeFileSystem.writeFileAtomic(target, 'data')).rejects.toMatchObject({
+      code: expect.any(String),
+    });
     expect((await readdir(dir)).sort()).toEqual(['taken']);
   });
 });

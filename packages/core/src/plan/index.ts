@@ -13,7 +13,12 @@ export {
   type ProvenanceRead,
   readProvenance,
 } from './provenance.js';
-export { type ReadSpecFileOptions, readSpecFile, type SpecFile, toProjectPath } from './read-spec-file.js';
+export {
+  type ReadSpecFileOptions,
+  readSpecFile,
+  type SpecFile,
+  toProjectPath,
+} from './read-spec-file.js';
 export {
   buildTemplateInputs,
   hashTemplate,
@@ -22,3 +27,4 @@ export {
   type TemplateInputsOptions,
   templateProvenanceId,
 } from './template-inputs.js';
+export { writeGeneratedFile } from './write-generated-file.js';

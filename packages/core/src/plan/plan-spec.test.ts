@@ -46,7 +46,9 @@ describe('planSpec', () => {
       refusal: undefined,
     });
     const { content, provenance, pristine } = readProvenance(change.text);
-    expect(content).toBe(`# Plan: Cart (Shop, 2026-03-04, test/plan, owner team-cart)\n\n\`\`\`\`\n${specText}\`\`\`\`\n`);
+    expect(content).toBe(
+      `# Plan: Cart (Shop, 2026-03-04, test/plan, owner team-cart)\n\n\`\`\`\`\n${specText}\`\`\`\`\n`,
+    );
     expect(pristine).toBe(true);
     expect(provenance).toMatchObject({ template: 'test@2.1.0#plan', spec: 'specs/042/spec.md' });
     const fences = new MarkdownIt().parse(content, {}).filter((t) => t.type === 'fence');
@@ -60,16 +62,31 @@ describe('planSpec', () => {
     expect(await applyPlanChange(first, fs)).toBe(true);
     expect(fs.text('/p/specs/042/plan.md')).toBe(first.text);
     // Another cwd and another day: the same project path and hashes, so nothing to do.
-    const second = await planSpec({ spec: '042/spec.md', template, cwd: '/p/specs', fs, now: new Date('2027-01-01') });
+    const second = await planSpec({
+      spec: '042/spec.md',
+      template,
+      cwd: '/p/specs',
+      fs,
+      now: new Date('2027-01-01'),
+    });
     expect(second.status).toBe('up-to-date');
     expect(await applyPlanChange(second, fs)).toBe(false);
   });
 
   it('updates a pristine plan when the template changed', async () => {
     const fs = project();
-    await applyPlanChange(await planSpec({ spec: 'specs/042/spec.md', template, cwd: '/p', fs, now }), fs);
+    await applyPlanChange(
+      await planSpec({ spec: 'specs/042/spec.md', template, cwd: '/p', fs, now }),
+      fs,
+    );
     const changed = { ...template, body: `${template.body}\nMore.\n` };
-    const change = await planSpec({ spec: 'specs/042/spec.md', template: changed, cwd: '/p', fs, now });
+    const change = await planSpec({
+      spec: 'specs/042/spec.md',
+      template: changed,
+      cwd: '/p',
+      fs,
+      now,
+    });
     expect(change.status).toBe('update');
     expect(readProvenance(change.text).content).toContain('\nMore.\n');
   });
@@ -82,7 +99,14 @@ describe('planSpec', () => {
     expect(refused.status).toBe('edited');
     expect(isSpecforgeError(refused.refusal, 'SPECFORGE_PLAN_EDITED')).toBe(true);
     expect(await applyPlanChange(refused, fs)).toBe(false);
-    const forced = await planSpec({ spec: 'specs/042/spec.md', template, cwd: '/p', fs, now, force: true });
+    const forced = await planSpec({
+      spec: 'specs/042/spec.md',
+      template,
+      cwd: '/p',
+      fs,
+      now,
+      force: true,
+    });
     expect(forced.status).toBe('update');
   });
 
@@ -94,18 +118,32 @@ describe('planSpec', () => {
   });
 
   it('warns about bytes that are not UTF-8 and hashes the original bytes', async () => {
-    const bytes = Uint8Array.from([...new TextEncoder().encode('# T\n\nit'), 0x92, ...new TextEncoder().encode('s\n')]);
+    const bytes = Uint8Array.from([
+      ...new TextEncoder().encode('# T\n\nit'),
+      0x92,
+      ...new TextEncoder().encode('s\n'),
+    ]);
     const fs = project({ '/p/spec.md': bytes });
     const change = await planSpec({ spec: 'spec.md', template, cwd: '/p', fs, now });
     expect(change.warnings).toEqual([
-      expect.objectContaining({ code: 'SPECFORGE_SPEC_INVALID_UTF8', location: { file: 'spec.md', line: 3, column: 3 } }),
+      expect.objectContaining({
+        code: 'SPECFORGE_SPEC_INVALID_UTF8',
+        location: { file: 'spec.md', line: 3, column: 3 },
+      }),
     ]);
     expect(change.text).toContain('it\uFFFDs\n');
   });
 
   it('resolves --out against cwd and writes into missing directories', async () => {
     const fs = project();
-    const change = await planSpec({ spec: 'specs/042/spec.md', template, cwd: '/p', fs, now, out: 'docs/plans/cart.md' });
+    const change = await planSpec({
+      spec: 'specs/042/spec.md',
+      template,
+      cwd: '/p',
+      fs,
+      now,
+      out: 'docs/plans/cart.md',
+    });
     expect(change.output).toBe('/p/docs/plans/cart.md');
     await applyPlanChange(change, fs);
     expect(fs.text('/p/docs/plans/cart.md')).toBe(change.text);

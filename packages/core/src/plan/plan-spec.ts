@@ -4,16 +4,22 @@ import type { Diagnostic } from '../errors/diagnostic.js';
 import { SpecforgeError } from '../errors/specforge-error.js';
 import type { FileSystem } from '../fs/file-system.js';
 import { nodeFileSystem } from '../fs/node-file-system.js';
-import type { Project } from '../project/project.js';
 import { findProject } from '../project/find-project.js';
+import type { Project } from '../project/project.js';
 import { createRenderEnvironment, type RenderEnvironment } from '../render/index.js';
 import { parseSpec } from '../spec/index.js';
 import type { TemplateSource } from '../template/types.js';
-import { sha256Hex } from '../text/hash.js';
 import { decodeUtf8 } from '../text/decode-utf8.js';
+import { sha256Hex } from '../text/hash.js';
 import { attachProvenance, readProvenance } from './provenance.js';
 import { readSpecFile, toProjectPath } from './read-spec-file.js';
-import { buildTemplateInputs, hashTemplate, identifyTemplate, templateProvenanceId } from './template-inputs.js';
+import { writeGeneratedFile } from './write-generated-file.js';
+import {
+  buildTemplateInputs,
+  hashTemplate,
+  identifyTemplate,
+  templateProvenanceId,
+} from './template-inputs.js';
 
 /**
  * What {@link planSpec} decided for the output file:
@@ -90,20 +96,32 @@ function defaultEnvironment(): RenderEnvironment {
  */
 export async function planSpec(options: PlanSpecOptions): Promise<PlanChange> {
   const fs = options.fs ?? nodeFileSystem;
-  const project = options.project ?? (await findProject({ cwd: dirname(resolve(options.cwd, options.spec)), fs }));
+  const project =
+    options.project ??
+    (await findProject({ cwd: dirname(resolve(options.cwd, options.spec)), fs }));
   const { template } = options;
   const specFile = await readSpecFile(options.spec, { fs, cwd: options.cwd, root: project.root });
   const spec = parseSpec(specFile.text, { file: options.spec });
 
-  const output = options.out ? resolve(options.cwd, options.out) : join(dirname(specFile.path), template.meta.output);
+  const output = options.out
+    ? resolve(options.cwd, options.out)
+    : join(dirname(specFile.path), template.meta.output);
   const outputName = options.out ?? toProjectPath(options.cwd, output);
   const outputKind = await fs.kind(output);
   if (outputKind === 'directory') {
-    throw new SpecforgeError('SPECFORGE_OUTPUT_IS_DIRECTORY', { file: outputName }, { location: { file: outputName } });
+    throw new SpecforgeError(
+      'SPECFORGE_OUTPUT_IS_DIRECTORY',
+      { file: outputName },
+      { location: { file: outputName } },
+    );
   }
   if (outputKind === 'other') {
     const reason = 'it is not a regular file';
-    throw new SpecforgeError('SPECFORGE_OUTPUT_UNWRITABLE', { file: outputName, reason }, { location: { file: outputName } });
+    throw new SpecforgeError(
+      'SPECFORGE_OUTPUT_UNWRITABLE',
+      { file: outputName, reason },
+      { location: { file: outputName } },
+    );
   }
 
   const base = {
@@ -143,7 +161,13 @@ export async function planSpec(options: PlanSpecOptions): Promise<PlanChange> {
   }
 
   const environment = options.environment ?? defaultEnvironment();
-  const inputs = buildTemplateInputs({ specText: specFile.text, spec, project, template, now: options.now ?? new Date() });
+  const inputs = buildTemplateInputs({
+    specText: specFile.text,
+    spec,
+    project,
+    template,
+    now: options.now ?? new Date(),
+  });
   const text = attachProvenance(environment.render(template, inputs), provenanceFields);
   return { ...base, status, text, previous, refusal };
 }
@@ -152,20 +176,23 @@ export async function planSpec(options: PlanSpecOptions): Promise<PlanChange> {
  * Writes a {@link PlanChange} whose status is `create` or `update`: creates missing parent
  * directories, then replaces the file atomically. Returns whether anything was written.
  */
-export async function applyPlanChange(change: PlanChange, fs: FileSystem = nodeFileSystem): Promise<boolean> {
+export async function applyPlanChange(
+  change: PlanChange,
+  fs: FileSystem = nodeFileSystem,
+): Promise<boolean> {
   if (change.status !== 'create' && change.status !== 'update') return false;
-  try {
-    await fs.mkdirp(dirname(change.output));
-    await fs.writeFileAtomic(change.output, change.text);
-  } catch (cause) {
-    const reason = (cause as NodeJS.ErrnoException).code ?? String(cause);
-    const location = { file: change.output };
-    throw new SpecforgeError('SPECFORGE_OUTPUT_UNWRITABLE', { file: change.output, reason }, { location, cause });
-  }
+  await writeGeneratedFile(change.output, change.text, fs);
   return true;
 }
 
 /** A unified diff from the output file as it is to what {@link planSpec} would write. */
 export function diffPlanChange(change: PlanChange, displayName = change.output): string {
-  return createTwoFilesPatch(displayName, displayName, change.previous ?? '', change.text, 'current', 'generated');
+  return createTwoFilesPatch(
+    displayName,
+    displayName,
+    change.previous ?? '',
+    change.text,
+    'current',
+    'generated',
+  );
 }

@@ -55,7 +55,11 @@ describe('readProvenance', () => {
   });
 
   it('finds no provenance in a hand-written document', () => {
-    expect(readProvenance('# Notes\n')).toEqual({ content: '# Notes\n', provenance: undefined, pristine: false });
+    expect(readProvenance('# Notes\n')).toEqual({
+      content: '# Notes\n',
+      provenance: undefined,
+      pristine: false,
+    });
   });
 
   it('ignores a provenance-looking comment that is not at the end', () => {

@@ -53,7 +53,10 @@ export function hashGeneratedText(text: string): string {
  * readProvenance(file).content === planText; // true
  * ```
  */
-export function attachProvenance(content: string, provenance: Omit<Provenance, 'outputSha256'>): string {
+export function attachProvenance(
+  content: string,
+  provenance: Omit<Provenance, 'outputSha256'>,
+): string {
   // A text file ends with a line break; the block then follows after one blank line.
   const body = content.endsWith('\n') ? content : `${content}\n`;
   const full: Provenance = { ...provenance, outputSha256: hashGeneratedText(body) };
@@ -72,7 +75,8 @@ export function readProvenance(text: string): ProvenanceRead {
   const provenance = parseFields(text.slice(start + OPEN.length, end));
   // The block was preceded by exactly one added line break.
   const content = text.slice(0, start).replace(/\r?\n$/, '');
-  const pristine = provenance !== undefined && hashGeneratedText(content) === provenance.outputSha256;
+  const pristine =
+    provenance !== undefined && hashGeneratedText(content) === provenance.outputSha256;
   return { content, provenance, pristine };
 }
 

@@ -39,24 +39,42 @@ export async function readSpecFile(file: string, options: ReadSpecFileOptions): 
   const name = options.displayName ?? file;
   const location = { file: name };
   const kind = await fs.kind(path);
-  if (kind === undefined) throw new SpecforgeError('SPECFORGE_SPEC_NOT_FOUND', { file: name }, { location });
-  if (kind === 'directory') throw new SpecforgeError('SPECFORGE_SPEC_IS_DIRECTORY', { file: name }, { location });
+  if (kind === undefined)
+    throw new SpecforgeError('SPECFORGE_SPEC_NOT_FOUND', { file: name }, { location });
+  if (kind === 'directory')
+    throw new SpecforgeError('SPECFORGE_SPEC_IS_DIRECTORY', { file: name }, { location });
 
   let bytes: Uint8Array;
   try {
     bytes = await fs.readFile(path);
   } catch (cause) {
     const reason = (cause as NodeJS.ErrnoException).code ?? String(cause);
-    throw new SpecforgeError('SPECFORGE_SPEC_UNREADABLE', { file: name, reason }, { location, cause });
+    throw new SpecforgeError(
+      'SPECFORGE_SPEC_UNREADABLE',
+      { file: name, reason },
+      { location, cause },
+    );
   }
-  if (bytes.includes(0)) throw new SpecforgeError('SPECFORGE_SPEC_BINARY', { file: name }, { location });
+  if (bytes.includes(0))
+    throw new SpecforgeError('SPECFORGE_SPEC_BINARY', { file: name }, { location });
 
   const decoded = decodeUtf8(bytes);
-  if (decoded.text.trim() === '') throw new SpecforgeError('SPECFORGE_SPEC_EMPTY', { file: name }, { location });
+  if (decoded.text.trim() === '')
+    throw new SpecforgeError('SPECFORGE_SPEC_EMPTY', { file: name }, { location });
   const warnings = decoded.invalid.map((bad) =>
-    createWarning('SPECFORGE_SPEC_INVALID_UTF8', { bytes: bad.bytes }, { file: name, line: bad.line, column: bad.column }),
+    createWarning(
+      'SPECFORGE_SPEC_INVALID_UTF8',
+      { bytes: bad.bytes },
+      { file: name, line: bad.line, column: bad.column },
+    ),
   );
-  return { path, projectPath: toProjectPath(options.root, path), bytes, text: decoded.text, warnings };
+  return {
+    path,
+    projectPath: toProjectPath(options.root, path),
+    bytes,
+    text: decoded.text,
+    warnings,
+  };
 }
 
 /** `path` relative to `root`, with `/` separators on every platform. */

@@ -15,7 +15,9 @@ describe('addPackToConfig', () => {
 
   it('appends to an existing list and leaves a listed source alone', () => {
     const text = 'packs:\n  - ./packs/org # the org pack\n';
-    expect(addPackToConfig(text, './packs/acme')).toBe('packs:\n  - ./packs/org # the org pack\n  - ./packs/acme\n');
+    expect(addPackToConfig(text, './packs/acme')).toBe(
+      'packs:\n  - ./packs/org # the org pack\n  - ./packs/acme\n',
+    );
     expect(addPackToConfig(text, './packs/org')).toBe(text);
   });
 

@@ -5,7 +5,11 @@ import { parseProjectConfig } from './load-config.js';
 import type { Project } from './project.js';
 
 /** Config file names, in the order they are looked for in each directory. */
-export const CONFIG_FILE_NAMES = ['specforge.config.yaml', 'specforge.config.yml', 'specforge.config.json'];
+export const CONFIG_FILE_NAMES = [
+  'specforge.config.yaml',
+  'specforge.config.yml',
+  'specforge.config.json',
+];
 
 /** Options for {@link findProject}. */
 export interface FindProjectOptions {
@@ -33,11 +37,20 @@ export async function findProject({ cwd, fs }: FindProjectOptions): Promise<Proj
   return loadProjectAt(gitRoot ?? start, undefined, fs);
 }
 
-async function loadProjectAt(root: string, configFile: string | undefined, fs: FileSystem): Promise<Project> {
+async function loadProjectAt(
+  root: string,
+  configFile: string | undefined,
+  fs: FileSystem,
+): Promise<Project> {
   const config = configFile
     ? parseProjectConfig(decodeUtf8(await fs.readFile(configFile)).text, configFile)
-    : { vars: {}, plan: {}, packs: [] };
-  return { root, configFile, config, name: config.name ?? (await packageName(root, fs)) ?? basename(root) };
+    : { vars: {}, plan: {}, spec: {}, tasks: {}, packs: [] };
+  return {
+    root,
+    configFile,
+    config,
+    name: config.name ?? (await packageName(root, fs)) ?? basename(root),
+  };
 }
 
 async function packageName(root: string, fs: FileSystem): Promise<string | undefined> {

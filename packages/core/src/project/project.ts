@@ -4,8 +4,12 @@ export interface ProjectConfig {
   name?: string;
   /** Free-form values for templates, available as `project.config`. */
   vars: Record<string, unknown>;
-  /** Defaults for `specforge plan`. */
+  /** Defaults for `specforge plan`; `template` also governs the checks of plans made without provenance. */
   plan: { template?: string };
+  /** `template`: the template specs are written with, whose rules `specforge check` applies to them. */
+  spec: { template?: string };
+  /** `template`: the template task lists are made with, whose rules `specforge check` applies to them. */
+  tasks: { template?: string };
   /**
    * The project's own template packs, as source specs (`./packs/acme`,
    * `@acme/templates@^2.0.0`, `git+file:///…#v1.0.0`); the built-in packs are always there.

@@ -1,5 +1,5 @@
-import MarkdownIt from 'markdown-it';
 import type { MarkdownIt as MarkdownItInstance, Token } from 'markdown-it';
+import MarkdownIt from 'markdown-it';
 import { type Source, trimBlankEnd } from './source.js';
 
 /** Fields every block has: its 1-based line range in the original text. */

@@ -4,6 +4,15 @@ export {
   parseTemplateFile,
   standardTemplateInputNames,
   templateIdPattern,
+  templateMetaKeys,
   templateKinds,
 } from './parse-template-file.js';
-export type { TemplateInput, TemplateKind, TemplateMeta, TemplateSource } from './types.js';
+export { type CheckRules, compileIdPattern, traceSubjects } from './read-check-rules.js';
+export type {
+  TemplateInput,
+  TemplateKind,
+  TemplateMeta,
+  TemplateSource,
+  TraceRule,
+  TraceSubject,
+} from './types.js';

@@ -48,6 +48,9 @@ describe('parseTemplateFile', () => {
         },
         output: 'plan.md',
         requiredSections: ['context', 'technical-approach/architecture'],
+        placeholders: [],
+        idPatterns: {},
+        traces: [],
       },
       body: '# Plan for {{spec.title}}\n',
       file: 'templates/plan.md',
@@ -65,6 +68,9 @@ describe('parseTemplateFile', () => {
       inputs: {},
       output: 'security-review.md',
       requiredSections: [],
+      placeholders: [],
+      idPatterns: {},
+      traces: [],
     });
     expect(template.body).toBe('body');
     expect(template.bodyLine).toBe(5);
@@ -172,13 +178,13 @@ describe('parseTemplateFile errors', () => {
     [
       'an unknown key nothing resembles',
       '---\nid: plan\nkind: plan\nextends: speckit/plan\n---\n',
-      'the front matter has an unknown key "extends"; the known keys are id, kind, description, inputs, output and requiredSections.',
+      'the front matter has an unknown key "extends"; the known keys are id, kind, description, inputs, output, requiredSections, placeholders, idPatterns and traces.',
       'templates/plan.md:4:1',
     ],
     [
       'a key that is not a name',
       '---\nid: plan\nkind: plan\n? [a, b]\n: 1\n---\n',
-      'the front matter has a key that is not a plain name; keys are id, kind, description, inputs, output and requiredSections.',
+      'the front matter has a key that is not a plain name; keys are id, kind, description, inputs, output, requiredSections, placeholders, idPatterns and traces.',
       'templates/plan.md:4:3',
     ],
     [

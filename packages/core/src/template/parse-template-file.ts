@@ -6,13 +6,20 @@ import {
   isScalar,
   isSeq,
   LineCounter,
-  type Node as YamlNode,
   parseDocument,
+  type Node as YamlNode,
 } from 'yaml';
 import type { SourceLocation } from '../errors/specforge-error.js';
 import { SpecforgeError } from '../errors/specforge-error.js';
-import { slugify } from '../text/slug.js';
 import { didYouMean } from './did-you-mean.js';
+import {
+  type At,
+  describeValue,
+  type Fail,
+  isPlainObject,
+  sectionPathProblem,
+} from './meta-values.js';
+import { readCheckRules } from './read-check-rules.js';
 import type { TemplateInput, TemplateKind, TemplateMeta, TemplateSource } from './types.js';
 
 /** Options for {@link parseTemplateFile}. */
@@ -52,8 +59,19 @@ export const standardTemplateInputNames: readonly string[] = [
  */
 export const templateIdPattern: RegExp = /^[a-z0-9](?:[a-z0-9._-]*[a-z0-9])?$/;
 
-/** The keys the front matter may hold, in the order the docs list them. */
-const metaKeys = ['id', 'kind', 'description', 'inputs', 'output', 'requiredSections'] as const;
+/** The keys a template's front matter may hold, in the order the docs list them. */
+export const templateMetaKeys = [
+  'id',
+  'kind',
+  'description',
+  'inputs',
+  'output',
+  'requiredSections',
+  'placeholders',
+  'idPatterns',
+  'traces',
+] as const;
+const metaKeys = templateMetaKeys;
 const inputKeys = ['required', 'description'] as const;
 /** An input name is used as a Handlebars path, so it is an identifier. */
 const inputNamePattern = /^[A-Za-z][A-Za-z0-9_]*$/;
@@ -190,13 +208,21 @@ function parseMeta(yamlText: string, file: string): TemplateMeta {
   if (badOutput) throw fail(`"output" is ${JSON.stringify(output)}; ${badOutput}`, at(['output']));
 
   const requiredSections = readRequiredSections(data, at, fail);
+  const { placeholders, idPatterns, traces } = readCheckRules(data, at, fail);
 
   // A fixed key order: the metadata is hashed (as JSON) to detect template changes.
-  return { id, kind, description, inputs, output, requiredSections };
+  return {
+    id,
+    kind,
+    description,
+    inputs,
+    output,
+    requiredSections,
+    placeholders,
+    idPatterns,
+    traces,
+  };
 }
-
-type Fail = (reason: string, offset?: number) => SpecforgeError;
-type At = (path: readonly (string | number)[], part?: 'key' | 'value') => number | undefined;
 
 /** Rejects keys that are not plain names or not among `allowed`, suggesting the likely one. */
 function checkKeys(
@@ -345,18 +371,8 @@ function readRequiredSections(data: Record<string, unknown>, at: At, fail: Fail)
         where,
       );
     }
-    const segments = path.split('/');
-    const bad = segments.find((segment) => segment === '' || slugify(segment) !== segment);
-    if (bad !== undefined) {
-      const suggestion = segments
-        .map((segment) => slugify(segment))
-        .filter(Boolean)
-        .join('/');
-      throw fail(
-        `the required section ${JSON.stringify(path)} is not a heading path: each part is a heading's slug (lower case, "-" between words), parts separated by "/"${suggestion ? `, e.g. ${suggestion}` : ''}.`,
-        where,
-      );
-    }
+    const problem = sectionPathProblem(path);
+    if (problem) throw fail(`the required section ${JSON.stringify(path)} ${problem}`, where);
     if (seen.has(path)) throw fail(`the required section "${path}" is listed twice.`, where);
     seen.add(path);
     return path;
@@ -395,18 +411,6 @@ function offsetOf(
     }
   }
   return offset;
-}
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-function describeValue(value: unknown): string {
-  if (value === null || value === undefined) return 'an empty value';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value)}`;
-  return `${typeof value === 'number' ? 'the number' : 'the value'} ${String(value)}`;
 }
 
 function describeNode(node: YamlNode): string {

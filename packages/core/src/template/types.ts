@@ -20,6 +20,33 @@ export interface TemplateMeta {
   output: string;
   /** Heading paths a document made from this template must keep (used by checks). */
   requiredSections: string[];
+  /**
+   * Text the template leaves for the author to replace, e.g. `Task 1` or `[FEATURE NAME]`;
+   * found verbatim in a document's prose, it is an unfilled placeholder (used by checks).
+   */
+  placeholders: string[];
+  /**
+   * The well-formed shape of each kind of id a document made from this template defines, by
+   * the id's leading letters: `{ FR: 'FR-\\d{3}[a-z]?', T: 'T\\d{3}' }`. Each value is a
+   * regular expression (JavaScript syntax, `u` flag) that must match the whole id.
+   */
+  idPatterns: Record<string, string>;
+  /** What of the spec a document made from this template must reference (used by checks). */
+  traces: TraceRule[];
+}
+
+/** What a trace rule asks to be referenced: the spec's requirements, success criteria or stories. */
+export type TraceSubject = 'requirements' | 'criteria' | 'stories';
+
+/**
+ * A traceability rule: every item of `from` in the spec must be referenced (by its id, e.g.
+ * `FR-001` or `US1`) somewhere in the section `in` of the document, or anywhere in it when
+ * `in` is absent. References to ids the spec does not define are reported too.
+ */
+export interface TraceRule {
+  from: TraceSubject;
+  /** A heading path of the document, e.g. `implementation-phases`; the whole document when absent. */
+  in?: string;
 }
 
 /**

@@ -3,15 +3,25 @@ import { describe, expect, it } from 'vitest';
 import { decodeUtf8 } from './decode-utf8.js';
 
 const bytes = (...parts: (string | number[])[]) =>
-  Uint8Array.from(parts.flatMap((p) => (typeof p === 'string' ? [...new TextEncoder().encode(p)] : p)));
+  Uint8Array.from(
+    parts.flatMap((p) => (typeof p === 'string' ? [...new TextEncoder().encode(p)] : p)),
+  );
 
 describe('decodeUtf8', () => {
   it('returns valid text untouched when the input is valid UTF-8', () => {
-    expect(decodeUtf8(bytes('héllo\n世界'))).toEqual({ text: 'héllo\n世界', hadBom: false, invalid: [] });
+    expect(decodeUtf8(bytes('héllo\n世界'))).toEqual({
+      text: 'héllo\n世界',
+      hadBom: false,
+      invalid: [],
+    });
   });
 
   it('removes a leading byte-order mark and says so', () => {
-    expect(decodeUtf8(bytes([0xef, 0xbb, 0xbf], '# Title'))).toEqual({ text: '# Title', hadBom: true, invalid: [] });
+    expect(decodeUtf8(bytes([0xef, 0xbb, 0xbf], '# Title'))).toEqual({
+      text: '# Title',
+      hadBom: true,
+      invalid: [],
+    });
   });
 
   it('locates a stray Windows-1252 byte by line and column', () => {
@@ -37,20 +47,25 @@ describe('decodeUtf8', () => {
 
   it('reports exactly one problem per U+FFFD that TextDecoder produced, at its column', () => {
     fc.assert(
-      fc.property(fc.uint8Array({ maxLength: 64 }).chain((a) => fc.constantFrom(a, Uint8Array.from([...a, 0xef, 0xbf]))), (input) => {
-        // A genuine U+FFFD (EF BF BD) is valid text, and a leading BOM is dropped: neither counts.
-        if (Buffer.from(input).includes(Buffer.from([0xef, 0xbf, 0xbd]))) return;
-        if (input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf) return;
-        const { text, invalid } = decodeUtf8(input);
-        const lines = text.split('\n');
-        const expected: { line: number; column: number }[] = [];
-        lines.forEach((content, index) => {
-          [...content].forEach((ch, col) => {
-            if (ch === '\uFFFD') expected.push({ line: index + 1, column: col + 1 });
+      fc.property(
+        fc
+          .uint8Array({ maxLength: 64 })
+          .chain((a) => fc.constantFrom(a, Uint8Array.from([...a, 0xef, 0xbf]))),
+        (input) => {
+          // A genuine U+FFFD (EF BF BD) is valid text, and a leading BOM is dropped: neither counts.
+          if (Buffer.from(input).includes(Buffer.from([0xef, 0xbf, 0xbd]))) return;
+          if (input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf) return;
+          const { text, invalid } = decodeUtf8(input);
+          const lines = text.split('\n');
+          const expected: { line: number; column: number }[] = [];
+          lines.forEach((content, index) => {
+            [...content].forEach((ch, col) => {
+              if (ch === '\uFFFD') expected.push({ line: index + 1, column: col + 1 });
+            });
           });
-        });
-        expect(invalid.map(({ line, column }) => ({ line, column }))).toEqual(expected);
-      }),
+          expect(invalid.map(({ line, column }) => ({ line, column }))).toEqual(expected);
+        },
+      ),
       { numRuns: 500 },
     );
   });

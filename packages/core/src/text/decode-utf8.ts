@@ -50,7 +50,12 @@ function locateInvalidSequences(bytes: Uint8Array, start: number): InvalidUtf8Se
   let sequenceStart = start;
 
   const fail = (end: number) => {
-    found.push({ line, column, offset: sequenceStart, bytes: hex(bytes.subarray(sequenceStart, end)) });
+    found.push({
+      line,
+      column,
+      offset: sequenceStart,
+      bytes: hex(bytes.subarray(sequenceStart, end)),
+    });
     column += 1;
   };
 

@@ -156,7 +156,11 @@ export function serializeTemplate(template: TemplateSource, id: string = templat
 
 function withId(meta: TemplateMeta, id: string): Record<string, unknown> {
   const out: Record<string, unknown> = { ...meta, id };
+  // Empty rules are the default; leaving them out keeps the copied front matter as short as the original's.
   if (meta.requiredSections.length === 0) delete out.requiredSections;
+  if (meta.placeholders.length === 0) delete out.placeholders;
+  if (Object.keys(meta.idPatterns).length === 0) delete out.idPatterns;
+  if (meta.traces.length === 0) delete out.traces;
   return out;
 }
 

@@ -72,7 +72,7 @@ export async function planInit(options: PlanInitOptions): Promise<InitPlan> {
 
   // The example spec is the team's own spec template, rendered for an empty spec.
   const specTemplate = findResolvedTemplate(packs, 'speckit/spec').template;
-  const project: Project = { root: options.root, name, configFile: undefined, config: { vars: {}, plan: {}, packs: [source] } };
+  const project: Project = { root: options.root, name, configFile: undefined, config: { vars: {}, plan: {}, spec: {}, tasks: {}, packs: [source] } };
   const inputs = buildTemplateInputs({ specText: '', spec: parseSpec(''), project, template: specTemplate, now: options.now ?? new Date() });
   files.push({
     path: join(options.root, 'specs', '001-example', 'spec.md'),

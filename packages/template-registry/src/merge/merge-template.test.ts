@@ -76,10 +76,10 @@ describe('mergeTemplate', () => {
         ].join('\n'),
       ),
     );
-    expect(lineOf(plan, '- Languages:')).toBe(50);
+    expect(lineOf(plan, '- Languages:')).toBe(68);
     expect(result.clean).toBe(false);
     expect(result.conflicts).toEqual([
-      { section: 'technical-approach/technology-stack', line: 50, endLine: 56, kind: 'content' },
+      { section: 'technical-approach/technology-stack', line: 68, endLine: 74, kind: 'content' },
     ]);
   });
 
@@ -383,8 +383,8 @@ describe('mergeTemplate', () => {
     const ours = edit(plan, '# Implementation Plan Template\n', '# Plan\n');
     const theirs = edit(plan, '# Implementation Plan Template\n', '# Implementation Plan\n');
     const result = mergeTemplate({ base: plan, ours, theirs });
-    expect(result.conflicts).toEqual([{ section: '', line: 21, endLine: 27, kind: 'content' }]);
-    expect(result.text.split('\n').slice(20, 27)).toEqual([
+    expect(result.conflicts).toEqual([{ section: '', line: 39, endLine: 45, kind: 'content' }]);
+    expect(result.text.split('\n').slice(38, 45)).toEqual([
       '<<<<<<< ours',
       '# Plan',
       '||||||| base',
@@ -437,11 +437,11 @@ describe('mergeTemplate', () => {
     }
     expect(isSpecforgeError(thrown, 'SPECFORGE_MERGE_UNRESOLVED_CONFLICT')).toBe(true);
     expect((thrown as Error).message).toBe(
-      "The fork's text (ours) still has a conflict marker on line 53 from an earlier merge, so it was not merged again; nothing was changed.",
+      "The fork's text (ours) still has a conflict marker on line 71 from an earlier merge, so it was not merged again; nothing was changed.",
     );
     expect((thrown as { location: unknown }).location).toEqual({
       file: 'packs/acme/plan.md',
-      line: 53,
+      line: 71,
     });
   });
 

@@ -1,4 +1,4 @@
-import { didYouMean, parseTemplateFile, SpecforgeError } from '@specforge/core';
+import { didYouMean, parseTemplateFile, SpecforgeError, templateMetaKeys } from '@specforge/core';
 import { isMap, isNode, isPair, isScalar, LineCounter, type Pair, parseDocument } from 'yaml';
 import { parseTemplateRef } from '../template-ref.js';
 import { overlayInvalid } from './_errors.js';
@@ -18,7 +18,7 @@ export interface OverlayFrontMatter {
 
 /** Keys only an overlay has; the others are template metadata it overrides. */
 const overlayKeys = ['extends', 'strategy'] as const;
-const metaKeys = ['id', 'kind', 'description', 'inputs', 'output', 'requiredSections'] as const;
+const metaKeys = templateMetaKeys;
 const allKeys: readonly string[] = [...overlayKeys, ...metaKeys];
 
 /**

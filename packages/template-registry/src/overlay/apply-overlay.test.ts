@@ -75,7 +75,7 @@ describe('applyOverlay', () => {
     expect(find(document, 'technical-approach/technology-stack')?.blame).toEqual(
       blameOf(5, overlayFile, acme),
     );
-    expect(find(document, 'technical-approach/architecture')?.blame).toEqual(blameOf(38));
+    expect(find(document, 'technical-approach/architecture')?.blame).toEqual(blameOf(56));
     expect(pathChanges).toEqual([]);
   });
 
@@ -141,7 +141,7 @@ describe('applyOverlay', () => {
       '\nPotential challenges and mitigation:\n\n| Risk   | Impact          | Mitigation     |\n| ------ | --------------- | -------------- |\n| Risk 1 | High/Medium/Low | How to address |\n| Risk 2 | High/Medium/Low | How to address |\n| Vendor lock-in | Medium | Keep adapters thin |\n\n',
     );
     expect(section.blame).toEqual({
-      ...blameOf(120),
+      ...blameOf(138),
       changes: [{ op: 'append', layer: acme, file: overlayFile, line: 4 }],
     });
   });
@@ -160,7 +160,7 @@ describe('applyOverlay', () => {
       { op: 'append', layer: acme, file: overlayFile, line: 4 },
     ]);
     // The text lands in the last sub-section's Markdown, but the change is the target's.
-    expect(find(document, 'technical-approach/data-model')?.blame).toEqual(blameOf(55));
+    expect(find(document, 'technical-approach/data-model')?.blame).toEqual(blameOf(73));
   });
 
   it('puts the content before the section text when the directive is prepend', () => {
@@ -208,7 +208,7 @@ describe('applyOverlay', () => {
       '\nIf things go wrong:\n\n1. Step to revert\n2. Step to revert\n3. Step to revert\n4. Tell the on-call engineer\n\n',
     );
     expect(section.blame).toEqual({
-      ...blameOf(129),
+      ...blameOf(147),
       changes: [
         { op: 'rename', layer: acme, file: overlayFile, line: 4 },
         { op: 'append', layer: acme, file: overlayFile, line: 5 },

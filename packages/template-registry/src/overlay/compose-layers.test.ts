@@ -61,21 +61,21 @@ describe('composeLayers', () => {
     expect(composed.body).toBe(expected);
     expect(composed.skipped).toEqual([]);
     expect(composed.blame.map((s) => [s.path, s.blame.file, s.blame.line])).toEqual([
-      ['context', planFile, 28],
-      ['technical-approach', planFile, 36],
-      ['technical-approach/architecture', planFile, 38],
+      ['context', planFile, 46],
+      ['technical-approach', planFile, 54],
+      ['technical-approach/architecture', planFile, 56],
       ['technical-approach/technology-stack', 'packs/acme/plan.md', 5],
-      ['technical-approach/data-model', planFile, 55],
-      ['implementation-steps', planFile, 63],
-      ['implementation-steps/phase-1-foundation', planFile, 67],
-      ['implementation-steps/phase-2-core-implementation', planFile, 78],
-      ['implementation-steps/phase-3-integration-polish', planFile, 89],
-      ['file-changes', planFile, 100],
-      ['testing-strategy', planFile, 112],
+      ['technical-approach/data-model', planFile, 73],
+      ['implementation-steps', planFile, 81],
+      ['implementation-steps/phase-1-foundation', planFile, 85],
+      ['implementation-steps/phase-2-core-implementation', planFile, 96],
+      ['implementation-steps/phase-3-integration-polish', planFile, 107],
+      ['file-changes', planFile, 118],
+      ['testing-strategy', planFile, 130],
       ['security-review', 'packs/acme/plan.md', 10],
-      ['risk-assessment', planFile, 120],
-      ['rollback-plan', planFile, 129],
-      ['dependencies', planFile, 137],
+      ['risk-assessment', planFile, 138],
+      ['rollback-plan', planFile, 147],
+      ['dependencies', planFile, 155],
     ]);
   });
 
@@ -105,7 +105,7 @@ Services talk through the event bus only.
         path: 'context',
         title: 'Context',
         level: 2,
-        blame: blame(speckit, planFile, 28, [
+        blame: blame(speckit, planFile, 46, [
           { op: 'prepend', layer: team, file: teamFile, line: 11 },
         ]),
       },
@@ -113,7 +113,7 @@ Services talk through the event bus only.
         path: 'technical-approach',
         title: 'Technical Approach',
         level: 2,
-        blame: blame(speckit, planFile, 36),
+        blame: blame(speckit, planFile, 54),
       },
       {
         path: 'technical-approach/architecture',
@@ -131,43 +131,43 @@ Services talk through the event bus only.
         path: 'technical-approach/data-model',
         title: 'Data Model',
         level: 3,
-        blame: blame(speckit, planFile, 55),
+        blame: blame(speckit, planFile, 73),
       },
       {
         path: 'implementation-steps',
         title: 'Implementation Steps',
         level: 2,
-        blame: blame(speckit, planFile, 63),
+        blame: blame(speckit, planFile, 81),
       },
       {
         path: 'implementation-steps/phase-1-foundation',
         title: 'Phase 1: [Foundation]',
         level: 3,
-        blame: blame(speckit, planFile, 67),
+        blame: blame(speckit, planFile, 85),
       },
       {
         path: 'implementation-steps/phase-2-core-implementation',
         title: 'Phase 2: [Core Implementation]',
         level: 3,
-        blame: blame(speckit, planFile, 78),
+        blame: blame(speckit, planFile, 96),
       },
       {
         path: 'implementation-steps/phase-3-integration-polish',
         title: 'Phase 3: [Integration & Polish]',
         level: 3,
-        blame: blame(speckit, planFile, 89),
+        blame: blame(speckit, planFile, 107),
       },
       {
         path: 'file-changes',
         title: 'File Changes',
         level: 2,
-        blame: blame(speckit, planFile, 100),
+        blame: blame(speckit, planFile, 118),
       },
       {
         path: 'testing-strategy',
         title: 'Testing Strategy',
         level: 2,
-        blame: blame(speckit, planFile, 112),
+        blame: blame(speckit, planFile, 130),
       },
       {
         path: 'security-review',
@@ -179,13 +179,13 @@ Services talk through the event bus only.
         path: 'risk-assessment',
         title: 'Risk Assessment',
         level: 2,
-        blame: blame(speckit, planFile, 120),
+        blame: blame(speckit, planFile, 138),
       },
       {
         path: 'rollback-and-recovery',
         title: 'Rollback and Recovery',
         level: 2,
-        blame: blame(speckit, planFile, 129, [
+        blame: blame(speckit, planFile, 147, [
           { op: 'rename', layer: team, file: teamFile, line: 6 },
         ]),
       },
@@ -193,7 +193,7 @@ Services talk through the event bus only.
         path: 'dependencies',
         title: 'Dependencies',
         level: 2,
-        blame: blame(speckit, planFile, 137),
+        blame: blame(speckit, planFile, 155),
       },
     ]);
     expect(composed.skipped).toEqual([
@@ -248,7 +248,7 @@ inputs:
       level: 2,
       blame: blame(acme, 'presets/acme/plan.md', 5),
     });
-    expect(composed.blame.at(-2)?.blame).toEqual(blame(speckit, planFile, 145));
+    expect(composed.blame.at(-2)?.blame).toEqual(blame(speckit, planFile, 163));
   });
 
   it('puts the overlay first and records the change on the preamble when the strategy is prepend', () => {
@@ -257,7 +257,7 @@ inputs:
     const composed = composeLayers(base(), [layer(notice, 'presets/acme/plan.md', acme)]);
     expect(composed.body).toBe(`> Generated for Acme; see the handbook.\n\n\n${plan.body}`);
     expect(composed.document.preambleBlame).toEqual(
-      blame(speckit, planFile, 21, [
+      blame(speckit, planFile, 39, [
         { op: 'strategy-prepend', layer: acme, file: 'presets/acme/plan.md', line: 5 },
       ]),
     );
@@ -265,7 +265,7 @@ inputs:
       path: 'context',
       title: 'Context',
       level: 2,
-      blame: blame(speckit, planFile, 28),
+      blame: blame(speckit, planFile, 46),
     });
   });
 
@@ -296,32 +296,32 @@ inputs:
       composed.blame.map((s) => [s.path, s.blame.file, s.blame.line, s.blame.changes.length]),
     ).toEqual([
       ['before-you-start', 'presets/acme/plan.md', 5, 0],
-      ['implementation-plan-template', planFile, 21, 0],
-      ['implementation-plan-template/context', planFile, 28, 0],
-      ['implementation-plan-template/technical-approach', planFile, 36, 0],
-      ['implementation-plan-template/technical-approach/architecture', planFile, 38, 0],
-      ['implementation-plan-template/technical-approach/technology-stack', planFile, 46, 0],
-      ['implementation-plan-template/technical-approach/data-model', planFile, 55, 0],
-      ['implementation-plan-template/implementation-steps', planFile, 63, 0],
-      ['implementation-plan-template/implementation-steps/phase-1-foundation', planFile, 67, 0],
+      ['implementation-plan-template', planFile, 39, 0],
+      ['implementation-plan-template/context', planFile, 46, 0],
+      ['implementation-plan-template/technical-approach', planFile, 54, 0],
+      ['implementation-plan-template/technical-approach/architecture', planFile, 56, 0],
+      ['implementation-plan-template/technical-approach/technology-stack', planFile, 64, 0],
+      ['implementation-plan-template/technical-approach/data-model', planFile, 73, 0],
+      ['implementation-plan-template/implementation-steps', planFile, 81, 0],
+      ['implementation-plan-template/implementation-steps/phase-1-foundation', planFile, 85, 0],
       [
         'implementation-plan-template/implementation-steps/phase-2-core-implementation',
         planFile,
-        78,
+        96,
         0,
       ],
       [
         'implementation-plan-template/implementation-steps/phase-3-integration-polish',
         planFile,
-        89,
+        107,
         0,
       ],
-      ['implementation-plan-template/file-changes', planFile, 100, 0],
-      ['implementation-plan-template/testing-strategy', planFile, 112, 0],
-      ['implementation-plan-template/risk-assessment', planFile, 120, 0],
-      ['implementation-plan-template/rollback-plan', planFile, 129, 0],
-      ['implementation-plan-template/dependencies', planFile, 137, 0],
-      ['implementation-plan-template/deployment', planFile, 145, 0],
+      ['implementation-plan-template/file-changes', planFile, 118, 0],
+      ['implementation-plan-template/testing-strategy', planFile, 130, 0],
+      ['implementation-plan-template/risk-assessment', planFile, 138, 0],
+      ['implementation-plan-template/rollback-plan', planFile, 147, 0],
+      ['implementation-plan-template/dependencies', planFile, 155, 0],
+      ['implementation-plan-template/deployment', planFile, 163, 0],
       ['implementation-plan-template/sign-off', 'presets/acme/plan.md', 10, 0],
     ]);
     expect(composed.meta?.requiredSections[0]).toBe('implementation-plan-template/context');

@@ -33,23 +33,23 @@ describe('splitTemplate', () => {
     expect(doc.preamble).toBe(
       '# Implementation Plan Template\n\n_This template is adapted from GitHub Spec Kit for rapid planning._\n_Source: https://github.com/github/spec-kit (MIT License)_\n\n---\n\n',
     );
-    expect(doc.preambleBlame).toEqual({ layer: speckit, file: plan.file, line: 21, changes: [] });
+    expect(doc.preambleBlame).toEqual({ layer: speckit, file: plan.file, line: plan.bodyLine, changes: [] });
     expect(outline(doc)).toEqual([
-      ['context', 2, 28],
-      ['technical-approach', 2, 36],
-      ['technical-approach/architecture', 3, 38],
-      ['technical-approach/technology-stack', 3, 46],
-      ['technical-approach/data-model', 3, 55],
-      ['implementation-steps', 2, 63],
-      ['implementation-steps/phase-1-foundation', 3, 67],
-      ['implementation-steps/phase-2-core-implementation', 3, 78],
-      ['implementation-steps/phase-3-integration-polish', 3, 89],
-      ['file-changes', 2, 100],
-      ['testing-strategy', 2, 112],
-      ['risk-assessment', 2, 120],
-      ['rollback-plan', 2, 129],
-      ['dependencies', 2, 137],
-      ['deployment', 2, 145],
+      ['context', 2, 46],
+      ['technical-approach', 2, 54],
+      ['technical-approach/architecture', 3, 56],
+      ['technical-approach/technology-stack', 3, 64],
+      ['technical-approach/data-model', 3, 73],
+      ['implementation-steps', 2, 81],
+      ['implementation-steps/phase-1-foundation', 3, 85],
+      ['implementation-steps/phase-2-core-implementation', 3, 96],
+      ['implementation-steps/phase-3-integration-polish', 3, 107],
+      ['file-changes', 2, 118],
+      ['testing-strategy', 2, 130],
+      ['risk-assessment', 2, 138],
+      ['rollback-plan', 2, 147],
+      ['dependencies', 2, 155],
+      ['deployment', 2, 163],
     ]);
     const technicalApproach = doc.sections[1]!;
     expect(technicalApproach.heading).toBe('## Technical Approach\n');
@@ -62,7 +62,7 @@ describe('splitTemplate', () => {
       heading: '### Technology Stack\n',
       body: '\nSpecify technologies to use:\n\n- Languages:\n- Frameworks:\n- Libraries:\n- Tools:\n\n',
       children: [],
-      blame: { layer: speckit, file: plan.file, line: 46, changes: [] },
+      blame: { layer: speckit, file: plan.file, line: 64, changes: [] },
     });
     expect(renderTemplateDocument(doc)).toBe(plan.body);
   });

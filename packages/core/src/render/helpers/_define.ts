@@ -114,7 +114,13 @@ export function expectInteger(
  * The field `key` of list item `item` for helper `name`, own fields only, so that a field name
  * such as `constructor` never reaches the prototype; anything else is a usage error.
  */
-export function fieldOf(name: string, item: unknown, key: string, index: number, usage: string): unknown {
+export function fieldOf(
+  name: string,
+  item: unknown,
+  key: string,
+  index: number,
+  usage: string,
+): unknown {
   if (
     typeof item !== 'object' ||
     item === null ||

@@ -26,10 +26,11 @@ export function join(call: HelperCall): string {
   const sep = expectText('join', 'the separator', separator, usage);
   const key = field === undefined ? undefined : expectText('join', 'the field name', field, usage);
   return list
-    .map((item, index) => textOf(key === undefined ? item : fieldOf('join', item, key, index, usage), index, key))
+    .map((item, index) =>
+      textOf(key === undefined ? item : fieldOf('join', item, key, index, usage), index, key),
+    )
     .join(sep);
 }
-
 
 function textOf(value: unknown, index: number, key: string | undefined): string {
   if (typeof value === 'string') return value;

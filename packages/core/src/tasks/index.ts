@@ -1,0 +1,1 @@
+export { parseTasks, type Task } from './parse-tasks.js';

@@ -1,0 +1,51 @@
+import { stat } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { SpecforgeError } from '@specforge/core';
+import { glob, isDynamicPattern } from 'tinyglobby';
+
+/** The documents a folder is searched for: specs, plans and task lists. */
+export const CHECKED_DOCUMENT_PATTERN = '**/{spec,plan,tasks}.md';
+
+/**
+ * Expands the paths given to `specforge check` into the documents to check: absolute paths,
+ * sorted, each once. A file is taken as it is, a folder is searched for `spec.md`, `plan.md` and
+ * `tasks.md` (skipping `node_modules` and dot folders, not following symbolic links), and a glob
+ * selects the files it matches. A path that names nothing is `SPECFORGE_CHECK_PATH_NOT_FOUND`.
+ *
+ * @example
+ * ```ts
+ * await findDocuments(['specs', 'docs/plans/*.md'], process.cwd());
+ * ```
+ */
+export async function findDocuments(paths: readonly string[], cwd: string): Promise<string[]> {
+  const found = new Set<string>();
+  for (const path of paths) {
+    const absolute = resolve(cwd, path);
+    const info = await stat(absolute).catch(() => undefined);
+    let files: string[];
+    if (info?.isDirectory()) files = await globFiles(CHECKED_DOCUMENT_PATTERN, absolute);
+    else if (info) files = [absolute];
+    else if (isDynamicPattern(path)) files = await globFiles(path, cwd);
+    else files = [];
+    if (files.length === 0 && !info?.isDirectory()) {
+      throw new SpecforgeError(
+        'SPECFORGE_CHECK_PATH_NOT_FOUND',
+        { path },
+        { location: { file: path } },
+      );
+    }
+    for (const file of files) found.add(file);
+  }
+  // Plain code-unit order: the same on every machine, whatever its locale.
+  return [...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+async function globFiles(pattern: string, cwd: string): Promise<string[]> {
+  const files = await glob(pattern, {
+    cwd,
+    absolute: true,
+    ignore: ['**/node_modules/**'],
+    followSymbolicLinks: false,
+  });
+  return files.map((file) => resolve(file));
+}

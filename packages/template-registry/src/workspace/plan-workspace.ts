@@ -1,0 +1,129 @@
+import { dirname, isAbsolute, join, relative } from 'node:path';
+import {
+  applyPlanChange,
+  type FileSystem,
+  isSpecforgeError,
+  nodeFileSystem,
+  type PlanChange,
+  type PlanStatus,
+  type Project,
+  planSpec,
+  type SpecforgeError,
+  templateProvenanceId,
+} from '@specforge/core';
+import { mapOrdered } from './_map-ordered.js';
+import type { SpecWorkspace, WorkspaceSpec } from './open-spec-workspace.js';
+
+/** Specs worked on at once by default: enough to keep the disk busy, few enough to stay small. */
+export const DEFAULT_WORKSPACE_CONCURRENCY = 16;
+
+/** Options for {@link planWorkspace}. */
+export interface PlanWorkspaceOptions {
+  /** Write each `create` or `update` as soon as it is planned. Default: plan only, write nothing. */
+  write?: boolean;
+  /** Re-render and replace outputs even when up to date, edited by hand or not made by specforge. */
+  force?: boolean;
+  /** The clock templates see as `today`. Defaults to now. */
+  now?: Date;
+  /** Defaults to the machine's file system. */
+  fs?: FileSystem;
+  /** How many specs are planned at once; results still come in order. Default: {@link DEFAULT_WORKSPACE_CONCURRENCY}. */
+  concurrency?: number;
+}
+
+/** What every {@link WorkspacePlanResult} says. */
+interface WorkspacePlanResultBase {
+  /** Absolute path of the spec. */
+  spec: string;
+  project: Project;
+  /** Absolute path of the output file (where it would be, for a spec that failed). */
+  output: string;
+  /** `pack@version#id` of the template. */
+  template: string;
+}
+
+/** A spec that was planned: its change, and whether it was written. */
+export interface PlannedSpec extends WorkspacePlanResultBase {
+  status: PlanStatus;
+  /** The planned change; holds the whole text, so keep it no longer than needed. */
+  change: PlanChange;
+  /** True when the output file was (re)written. */
+  written: boolean;
+}
+
+/** A spec that could not be planned or written (bad front matter, a template error …). */
+export interface FailedSpec extends WorkspacePlanResultBase {
+  status: 'failed';
+  error: SpecforgeError;
+}
+
+/** The outcome for one spec of {@link planWorkspace}. */
+export type WorkspacePlanResult = PlannedSpec | FailedSpec;
+
+/**
+ * Plans every spec of a workspace with the same rules as `planSpec` for one: the project's
+ * template, provenance deciding between create, update and up to date, plans edited by hand
+ * (or not made by specforge) refused unless `force`. With `write`, each change is written as
+ * soon as it is planned.
+ *
+ * Results come one spec at a time, in the workspace's order, so that a caller can report
+ * progress; a few specs are planned ahead, and memory stays flat however many there are. A spec that fails with a coded
+ * error is a `failed` result and the others go on; any other error is a bug and ends the run.
+ * Locks are not written: save them with `writeProjectLock` once the run is over.
+ *
+ * @example
+ * ```ts
+ * const workspace = await openSpecWorkspace({ specs: await findSpecs({ cwd }), cwd, cacheDir });
+ * for await (const result of planWorkspace(workspace, { write: true })) {
+ *   console.log(result.status, result.output);
+ * }
+ * ```
+ */
+export async function* planWorkspace(
+  workspace: SpecWorkspace,
+  options: PlanWorkspaceOptions = {},
+): AsyncGenerator<WorkspacePlanResult, void, undefined> {
+  const now = options.now ?? new Date();
+  const concurrency = options.concurrency ?? DEFAULT_WORKSPACE_CONCURRENCY;
+  yield* mapOrdered(workspace.specs, concurrency, (spec) =>
+    planOne(spec, workspace.cwd, now, options),
+  );
+}
+
+async function planOne(
+  spec: WorkspaceSpec,
+  cwd: string,
+  now: Date,
+  options: PlanWorkspaceOptions,
+): Promise<WorkspacePlanResult> {
+  const { template, registry } = spec.project;
+  const base = {
+    spec: spec.path,
+    project: registry.project,
+    output: join(dirname(spec.path), template.meta.output),
+    template: templateProvenanceId(template),
+  };
+  const fs = options.fs ?? nodeFileSystem;
+  try {
+    const change = await planSpec({
+      // Relative to cwd where possible: messages and locations name the spec as the user sees it.
+      spec: nameFor(spec.path, cwd),
+      template,
+      cwd,
+      project: registry.project,
+      force: options.force,
+      now,
+      fs,
+    });
+    const written = options.write && !change.refusal ? await applyPlanChange(change, fs) : false;
+    return { ...base, output: change.output, status: change.status, change, written };
+  } catch (error) {
+    if (!isSpecforgeError(error)) throw error;
+    return { ...base, status: 'failed', error };
+  }
+}
+
+function nameFor(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? path : rel;
+}
