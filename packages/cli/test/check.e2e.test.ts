@@ -71,7 +71,9 @@ describe('specforge check', () => {
     expect(result.status).toBe(1);
     const lines = findingLines(result.stdout);
     expect(lines.length).toBeGreaterThan(5);
-    expect(lines.every((line) => / error SPECFORGE_CHECK_(FILL_LEFT|UNTRACED) /.test(line))).toBe(true);
+    expect(lines.every((line) => / error SPECFORGE_CHECK_(FILL_LEFT|UNTRACED) /.test(line))).toBe(
+      true,
+    );
     expect(lines[0]).toBe(
       'plan.md:3:13 error SPECFORGE_CHECK_FILL_LEFT A slot is still to be filled: <!-- fill: branch -->.',
     );
@@ -86,7 +88,8 @@ describe('specforge check', () => {
   it('warns that a plan is stale when its spec changed afterwards', async () => {
     const project = await makeProject({ 'specs/001/spec.md': cleanSpec });
     runCli(['plan', 'specs/001/spec.md'], { cwd: project.dir, env });
-    const stale = (stdout: string) => findingLines(stdout).filter((line) => line.includes(' warning '));
+    const stale = (stdout: string) =>
+      findingLines(stdout).filter((line) => line.includes(' warning '));
     expect(stale(runCli(['check', 'specs/001/plan.md'], { cwd: project.dir }).stdout)).toEqual([]);
     await project.write('specs/001/spec.md', `${cleanSpec}- **FR-002**: Log out.\n`);
     const result = runCli(['check', 'specs/001/plan.md'], { cwd: project.dir });
@@ -111,7 +114,9 @@ describe('specforge check', () => {
     await project.write('plan.md', plan.replace(/## Testing Strategy\n[\s\S]*?(?=## )/, ''));
     const result = runCli(['check', 'plan.md'], { cwd: project.dir });
     expect(result.status).toBe(1);
-    expect(findingLines(result.stdout).filter((line) => !line.includes('PLACEHOLDER_LEFT'))).toEqual([
+    expect(
+      findingLines(result.stdout).filter((line) => !line.includes('PLACEHOLDER_LEFT')),
+    ).toEqual([
       'plan.md:1:1 error SPECFORGE_CHECK_SECTION_MISSING The section testing-strategy is missing; the template team/plan requires it.',
     ]);
   });
@@ -175,19 +180,27 @@ describe('specforge check', () => {
     expect(result.status).toBe(1);
     const json = JSON.parse(result.stdout);
     expect(json.files).toBe(2);
-    expect(json.findings.map((f: { file: string; code: string }) => `${f.file} ${f.code}`)).toEqual([
-      'specs/a/spec.md SPECFORGE_FRONT_MATTER_INVALID',
-      'specs/b/spec.md SPECFORGE_CHECK_ID_DUPLICATE',
-    ]);
+    expect(json.findings.map((f: { file: string; code: string }) => `${f.file} ${f.code}`)).toEqual(
+      [
+        'specs/a/spec.md SPECFORGE_FRONT_MATTER_INVALID',
+        'specs/b/spec.md SPECFORGE_CHECK_ID_DUPLICATE',
+      ],
+    );
   });
 
   it('demands a section a team adds to the required sections of its fork of the plan template', async () => {
     const project = await makeProject({ 'spec.md': cleanSpec });
-    expect(runCli(['template', 'fork', 'speckit/plan', '--as', 'team'], { cwd: project.dir }).status).toBe(0);
-    await project.write('specforge.config.yaml', 'packs:\n  - ./packs/team\nplan:\n  template: team/plan\n');
+    expect(
+      runCli(['template', 'fork', 'speckit/plan', '--as', 'team'], { cwd: project.dir }).status,
+    ).toBe(0);
+    await project.write(
+      'specforge.config.yaml',
+      'packs:\n  - ./packs/team\nplan:\n  template: team/plan\n',
+    );
     const plan = '# Plan\n\n## Context\n\nAll of it.\n';
     await project.write('plan.md', plan);
-    const missing = (stdout: string) => findingLines(stdout).filter((line) => line.includes('SECTION_MISSING'));
+    const missing = (stdout: string) =>
+      findingLines(stdout).filter((line) => line.includes('SECTION_MISSING'));
     const before = missing(runCli(['check', 'plan.md'], { cwd: project.dir }).stdout);
     expect(before.some((line) => line.includes('security-review'))).toBe(false);
 
@@ -210,11 +223,14 @@ describe('specforge check', () => {
   it('checks a task list: task ids, stories no task covers, and tasks naming an unknown story', async () => {
     const project = await makeProject({
       'spec.md': cleanSpec,
-      'tasks.md': '# Tasks\n\n- [ ] T001 Setup\n- [ ] T002 [P] [US2] Log out\n- [ ] T02 Tidy\n- [ ] T001 Again\n',
+      'tasks.md':
+        '# Tasks\n\n- [ ] T001 Setup\n- [ ] T002 [P] [US2] Log out\n- [ ] T02 Tidy\n- [ ] T001 Again\n',
     });
     const result = runCli(['check', 'tasks.md'], { cwd: project.dir });
     expect(result.status).toBe(1);
-    expect(findingLines(result.stdout).map((line) => line.split(' ').slice(0, 3).join(' '))).toEqual([
+    expect(
+      findingLines(result.stdout).map((line) => line.split(' ').slice(0, 3).join(' ')),
+    ).toEqual([
       'tasks.md:1:1 error SPECFORGE_CHECK_SECTION_MISSING',
       'tasks.md:1:1 error SPECFORGE_CHECK_SECTION_MISSING',
       'tasks.md:1:1 error SPECFORGE_CHECK_SECTION_MISSING',
@@ -232,21 +248,31 @@ describe('specforge check', () => {
   it('applies the spec template the config names', async () => {
     const project = await makeProject({
       'specforge.config.yaml': 'packs:\n  - ./packs/team\nspec:\n  template: team/spec\n',
-      'packs/team/package.json': JSON.stringify({ name: 'team', version: '1.0.0', specforge: { templates: { spec: 'spec.md' } } }),
-      'packs/team/spec.md': '---\nid: spec\nkind: spec\nrequiredSections: [goals]\nplaceholders: [TBD]\nidPatterns:\n  REQ: REQ-\\d{2}\n---\n# {{spec.title}}\n',
-      'spec.md': '# Login\n\n## Goals\n\nTBD\n\n### Functional Requirements\n\n- **REQ-1**: Log in.\n',
+      'packs/team/package.json': JSON.stringify({
+        name: 'team',
+        version: '1.0.0',
+        specforge: { templates: { spec: 'spec.md' } },
+      }),
+      'packs/team/spec.md':
+        '---\nid: spec\nkind: spec\nrequiredSections: [goals]\nplaceholders: [TBD]\nidPatterns:\n  REQ: REQ-\\d{2}\n---\n# {{spec.title}}\n',
+      'spec.md':
+        '# Login\n\n## Goals\n\nTBD\n\n### Functional Requirements\n\n- **REQ-1**: Log in.\n',
     });
     const result = runCli(['check', 'spec.md', '--json'], { cwd: project.dir });
     expect(result.stderr).toBe('');
-    expect(JSON.parse(result.stdout).findings.map((f: { code: string; line: number }) => `${f.line} ${f.code}`)).toEqual([
-      '5 SPECFORGE_CHECK_PLACEHOLDER_LEFT',
-      '9 SPECFORGE_CHECK_ID_MALFORMED',
-    ]);
+    expect(
+      JSON.parse(result.stdout).findings.map(
+        (f: { code: string; line: number }) => `${f.line} ${f.code}`,
+      ),
+    ).toEqual(['5 SPECFORGE_CHECK_PLACEHOLDER_LEFT', '9 SPECFORGE_CHECK_ID_MALFORMED']);
   });
 
   it('fails on warnings only with --strict', async () => {
     const project = await makeProject({
-      'spec.md': cleanSpec.replace('with a password.', 'with [NEEDS CLARIFICATION: which factor?].'),
+      'spec.md': cleanSpec.replace(
+        'with a password.',
+        'with [NEEDS CLARIFICATION: which factor?].',
+      ),
     });
     expect(runCli(['check'], { cwd: project.dir }).status).toBe(0);
     const strict = runCli(['check', '--strict'], { cwd: project.dir });
@@ -267,7 +293,9 @@ describe('specforge check', () => {
     expect(log.version).toBe('2.1.0');
     const [run] = log.runs;
     expect(run.tool.driver.name).toBe('specforge');
-    expect(run.tool.driver.rules.map((rule: { id: string }) => rule.id)).toEqual(['SPECFORGE_CHECK_ID_MALFORMED']);
+    expect(run.tool.driver.rules.map((rule: { id: string }) => rule.id)).toEqual([
+      'SPECFORGE_CHECK_ID_MALFORMED',
+    ]);
     expect(run.results).toEqual([
       expect.objectContaining({
         ruleId: 'SPECFORGE_CHECK_ID_MALFORMED',

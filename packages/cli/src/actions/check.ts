@@ -32,8 +32,15 @@ export async function runCheck(paths: string[], flags: CheckFlags): Promise<void
   });
 }
 
-function formatText(findings: readonly Finding[], files: number, errors: number, warnings: number): string {
-  const lines = findings.map((f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message}`);
+function formatText(
+  findings: readonly Finding[],
+  files: number,
+  errors: number,
+  warnings: number,
+): string {
+  const lines = findings.map(
+    (f) => `${f.file}:${f.line}:${f.column} ${f.severity} ${f.code} ${f.message}`,
+  );
   lines.push(`${count(errors, 'error')}, ${count(warnings, 'warning')} in ${count(files, 'file')}`);
   return `${lines.join('\n')}\n`;
 }

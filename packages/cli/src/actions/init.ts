@@ -15,14 +15,27 @@ export async function runInit(flags: InitFlags): Promise<void> {
     const { applyInit, planInit } = await import('@specforge/template-registry');
     const root = process.cwd();
     const answers = await askMissing(flags, root);
-    const plan = await planInit({ root, name: answers.name, pack: answers.pack, cacheDir: resolveCacheDir(), now: resolveNow() });
+    const plan = await planInit({
+      root,
+      name: answers.name,
+      pack: answers.pack,
+      cacheDir: resolveCacheDir(),
+      now: resolveNow(),
+    });
     const files = plan.files.map((file) => displayPath(file.path));
     if (!flags.dryRun) {
       await applyInit(plan);
       await openRegistry(root, {}, true);
     }
     if (flags.json) {
-      printJson({ name: plan.name, pack: plan.pack, packDir: displayPath(plan.packDir), workspacePackage: plan.workspacePackage, files, written: !flags.dryRun });
+      printJson({
+        name: plan.name,
+        pack: plan.pack,
+        packDir: displayPath(plan.packDir),
+        workspacePackage: plan.workspacePackage,
+        files,
+        written: !flags.dryRun,
+      });
     } else {
       const verb = flags.dryRun ? 'would write' : 'wrote';
       process.stdout.write(`${verb}:\n${files.map((file) => `  ${file}`).join('\n')}\n`);
@@ -37,8 +50,12 @@ export async function runInit(flags: InitFlags): Promise<void> {
 }
 
 // Asks for what the flags left out, but only on a terminal: scripts and CI get the defaults.
-async function askMissing(flags: InitFlags, root: string): Promise<{ name?: string; pack?: string }> {
-  if (!process.stdin.isTTY || !process.stdout.isTTY || (flags.name && flags.pack)) return { name: flags.name, pack: flags.pack };
+async function askMissing(
+  flags: InitFlags,
+  root: string,
+): Promise<{ name?: string; pack?: string }> {
+  if (!process.stdin.isTTY || !process.stdout.isTTY || (flags.name && flags.pack))
+    return { name: flags.name, pack: flags.pack };
   const rl = createInterface({ input: process.stdin, output: process.stdout });
   // Reading through the line iterator keeps lines typed ahead of a prompt instead of losing them.
   const lines = rl[Symbol.asyncIterator]();
@@ -46,7 +63,9 @@ async function askMissing(flags: InitFlags, root: string): Promise<{ name?: stri
     process.stdout.write(prompt);
     const next = await lines.next();
     if (next.done) {
-      throw new SpecforgeError('SPECFORGE_USAGE', { reason: 'specforge init was cancelled at a prompt; nothing was written.' });
+      throw new SpecforgeError('SPECFORGE_USAGE', {
+        reason: 'specforge init was cancelled at a prompt; nothing was written.',
+      });
     }
     return next.value.trim() || undefined;
   };

@@ -6,14 +6,7 @@ import {
   planSpec,
   SpecforgeError,
 } from '@specforge/core';
-import {
-  classifySpecPath,
-  DEFAULT_PLAN_TEMPLATE,
-  findResolvedTemplate,
-  findSpecs,
-  isTemplateFileRef,
-  loadTemplateFile,
-} from '@specforge/template-registry';
+import { classifySpecPath, findSpecs } from '@specforge/template-registry';
 import type { PlanFlags } from '../commands/plan.js';
 import { resolveNow } from '../output/clock.js';
 import { displayPath } from '../output/display-path.js';
@@ -21,6 +14,8 @@ import { openRegistry, saveLock } from '../output/open-registry.js';
 import { exitCodeFor, printError, printJson, printWarnings } from '../output/report.js';
 import { runAction } from '../output/run-action.js';
 import { planManySpecs } from './plan-many.js';
+import { rebaseOneSpec } from './plan-rebase.js';
+import { resolvePlanTemplate } from './plan-template.js';
 
 /** The action of `specforge plan`: one spec with its diff and JSON, or many with a summary. */
 export async function runPlan(specs: string[], flags: PlanFlags): Promise<void> {
@@ -33,9 +28,12 @@ export async function runPlan(specs: string[], flags: PlanFlags): Promise<void> 
     }
     const cwd = process.cwd();
     const mode = await chooseMode(specs, flags, cwd);
-    return 'single' in mode
-      ? planOneSpec(mode.single, flags, cwd)
-      : planManySpecs(mode.many, flags, cwd);
+    if ('single' in mode) {
+      return flags.rebase
+        ? rebaseOneSpec(mode.single, flags, cwd)
+        : planOneSpec(mode.single, flags, cwd);
+    }
+    return planManySpecs(mode.many, flags, cwd);
   });
 }
 
@@ -55,7 +53,13 @@ async function chooseMode(
     if (kind === 'file' || kind === 'missing') return { single: first };
   }
   const found = await findSpecs({ cwd, paths: specs });
-  const oneOnly = flags.out ? '--out' : flags.stdout ? '--stdout' : undefined;
+  const oneOnly = flags.out
+    ? '--out'
+    : flags.stdout
+      ? '--stdout'
+      : flags.rebase
+        ? '--rebase'
+        : undefined;
   if (!oneOnly) return { many: found };
   if (found.length === 1) return { single: displayPath(found[0]!, cwd) };
   throw new SpecforgeError('SPECFORGE_USAGE', {
@@ -69,10 +73,7 @@ async function planOneSpec(spec: string, flags: PlanFlags, cwd: string): Promise
   const writes = !flags.stdout && !flags.dryRun;
   const registry = await openRegistry(dirname(resolve(cwd, spec)), flags, false);
   const { project } = registry;
-  const ref = flags.template ?? project.config.plan.template ?? DEFAULT_PLAN_TEMPLATE;
-  const template = isTemplateFileRef(ref)
-    ? await loadTemplateFile(ref, { cwd })
-    : findResolvedTemplate(registry.packs, ref).template;
+  const template = await resolvePlanTemplate(registry, flags.template, cwd);
   const change = await planSpec({
     spec,
     template,

@@ -1,4 +1,10 @@
-import { nodeFileSystem, parseSpec, readSpecFile, type SpecJson, toSpecJson } from '@specforge/core';
+import {
+  nodeFileSystem,
+  parseSpec,
+  readSpecFile,
+  type SpecJson,
+  toSpecJson,
+} from '@specforge/core';
 import type { SpecInspectFlags } from '../commands/spec.js';
 import { printJson, printWarnings } from '../output/report.js';
 import { runAction } from '../output/run-action.js';
@@ -21,7 +27,8 @@ export async function runSpecInspect(file: string, flags: SpecInspectFlags): Pro
 function formatSpec(spec: SpecJson): string {
   const style = stylerFor(process.stdout);
   const out: string[] = [];
-  const heading = (text: string, count: number) => out.push('', style('bold', `${text} (${count})`));
+  const heading = (text: string, count: number) =>
+    out.push('', style('bold', `${text} (${count})`));
   out.push(style('bold', spec.title ?? '(untitled)'));
   for (const [label, value] of [
     ['branch', spec.branch],
@@ -34,7 +41,9 @@ function formatSpec(spec: SpecJson): string {
   heading('User stories', spec.stories.length);
   for (const story of spec.stories) {
     const priority = story.priority ? ` [${story.priority}]` : '';
-    out.push(`  ${story.id}${priority} ${story.title}  (line ${story.line}, ${story.scenarios.length} scenarios)`);
+    out.push(
+      `  ${story.id}${priority} ${story.title}  (line ${story.line}, ${story.scenarios.length} scenarios)`,
+    );
   }
   heading('Functional requirements', spec.requirements.length);
   for (const req of spec.requirements) out.push(`  ${req.id}: ${req.text}`);
@@ -43,10 +52,13 @@ function formatSpec(spec: SpecJson): string {
   heading('Key entities', spec.entities.length);
   for (const entity of spec.entities) out.push(`  ${entity.name}: ${entity.description}`);
   heading('Needs clarification', spec.clarifications.length);
-  for (const marker of spec.clarifications) out.push(`  ${marker.line}:${marker.column} ${marker.text}`);
+  for (const marker of spec.clarifications)
+    out.push(`  ${marker.line}:${marker.column} ${marker.text}`);
   heading('Sections', spec.sections.length);
   for (const section of spec.sections) {
-    out.push(`  ${'  '.repeat(Math.max(0, section.level - 2))}${section.path}  (line ${section.line})`);
+    out.push(
+      `  ${'  '.repeat(Math.max(0, section.level - 2))}${section.path}  (line ${section.line})`,
+    );
   }
   return `${out.join('\n')}\n`;
 }

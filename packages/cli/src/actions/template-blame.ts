@@ -21,7 +21,9 @@ export async function runTemplateBlame(ref: string, flags: TemplateFlags): Promi
     const width = Math.max(...blame.map((s) => s.path.length), 4);
     const lines = blame.map((section) => {
       const origin = `${section.pack}@${section.version}  ${section.file}:${section.line}`;
-      const changes = section.changes.map((c) => `; ${c.op} by ${c.pack}@${c.version} ${c.file}:${c.line}`).join('');
+      const changes = section.changes
+        .map((c) => `; ${c.op} by ${c.pack}@${c.version} ${c.file}:${c.line}`)
+        .join('');
       return `${section.path.padEnd(width)}  ${origin}${changes}`;
     });
     process.stdout.write(`${lines.join('\n')}\n`);

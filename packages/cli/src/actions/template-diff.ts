@@ -7,7 +7,9 @@ import { runAction } from '../output/run-action.js';
 /** The action of `specforge template diff`. */
 export async function runTemplateDiff(ref: string, flags: TemplateDiffFlags): Promise<void> {
   await runAction(flags, async () => {
-    const { diffTemplate, parseTemplateRef, resolveAtBaseVersion } = await import('@specforge/template-registry');
+    const { diffTemplate, parseTemplateRef, resolveAtBaseVersion } = await import(
+      '@specforge/template-registry'
+    );
     const registry = await openRegistry(process.cwd(), flags);
     // --base: the same fork composed on another version of its base, written nowhere.
     const packs = flags.base
@@ -23,12 +25,21 @@ export async function runTemplateDiff(ref: string, flags: TemplateDiffFlags): Pr
       : registry.packs;
     const diff = diffTemplate(packs, ref);
     if (flags.json) {
-      printJson({ ref: diff.ref, upstream: diff.upstream, sections: diff.sections, patch: diff.patch });
+      printJson({
+        ref: diff.ref,
+        upstream: diff.upstream,
+        sections: diff.sections,
+        patch: diff.patch,
+      });
       return 0;
     }
     const changed = diff.sections.filter((section) => section.status !== 'unchanged');
-    const summary = changed.map((s) => `  ${s.status.padEnd(9)} ${s.path}${s.by ? `  (${s.by})` : ''}`);
-    process.stdout.write(`${ref} against ${diff.upstream}: ${changed.length} sections differ\n${summary.join('\n')}${summary.length ? '\n' : ''}\n${diff.patch}`);
+    const summary = changed.map(
+      (s) => `  ${s.status.padEnd(9)} ${s.path}${s.by ? `  (${s.by})` : ''}`,
+    );
+    process.stdout.write(
+      `${ref} against ${diff.upstream}: ${changed.length} sections differ\n${summary.join('\n')}${summary.length ? '\n' : ''}\n${diff.patch}`,
+    );
     return 0;
   });
 }

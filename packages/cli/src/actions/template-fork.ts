@@ -18,7 +18,9 @@ export async function runTemplateFork(from: string, flags: TemplateForkFlags): P
 
     // The project starts using the fork at once: its folder joins `packs` in the config.
     const configFile = project.configFile ?? join(project.root, 'specforge.config.yaml');
-    const before = project.configFile ? decodeUtf8(await nodeFileSystem.readFile(configFile)).text : undefined;
+    const before = project.configFile
+      ? decodeUtf8(await nodeFileSystem.readFile(configFile)).text
+      : undefined;
     const rel = relative(dirname(configFile), dir).split(sep).join('/');
     const source = isAbsolute(rel) || rel.startsWith('..') ? `path:${dir}` : `./${rel}`;
     const after = addPackToConfig(before, source, configFile);
@@ -36,7 +38,10 @@ export async function runTemplateFork(from: string, flags: TemplateForkFlags): P
     };
     if (flags.dryRun) {
       if (flags.json) printJson(json);
-      else process.stdout.write(`would create ${displayPath(dir)}: ${json.files.join(', ')}\nwould add ${source} to ${json.config}\n`);
+      else
+        process.stdout.write(
+          `would create ${displayPath(dir)}: ${json.files.join(', ')}\nwould add ${source} to ${json.config}\n`,
+        );
       return 0;
     }
     await applyFork(plan);
@@ -46,7 +51,9 @@ export async function runTemplateFork(from: string, flags: TemplateForkFlags): P
     if (flags.json) printJson(json);
     else {
       const kind = flags.copy ? 'a copy of' : 'an overlay fork of';
-      process.stdout.write(`created ${plan.name}@${plan.version} in ${json.dir}, ${kind} ${from}; added ${source} to ${json.config}\n`);
+      process.stdout.write(
+        `created ${plan.name}@${plan.version} in ${json.dir}, ${kind} ${from}; added ${source} to ${json.config}\n`,
+      );
     }
     return 0;
   });

@@ -25,10 +25,14 @@ export async function runTemplateList(flags: TemplateFlags): Promise<void> {
     }
     const lines: string[] = [];
     for (const pack of json) {
-      lines.push(`${pack.name}@${pack.version}  ${pack.source}${pack.extends ? `  (extends ${pack.extends})` : ''}`);
+      lines.push(
+        `${pack.name}@${pack.version}  ${pack.source}${pack.extends ? `  (extends ${pack.extends})` : ''}`,
+      );
       for (const template of pack.templates) {
         const via = template.layers.length > 1 ? `  [${template.layers.join(' → ')}]` : '';
-        lines.push(`  ${template.ref.padEnd(24)} ${template.kind.padEnd(9)} ${firstSentence(template.description)}${via}`);
+        lines.push(
+          `  ${template.ref.padEnd(24)} ${template.kind.padEnd(9)} ${firstSentence(template.description)}${via}`,
+        );
       }
     }
     process.stdout.write(`${lines.join('\n')}\n`);

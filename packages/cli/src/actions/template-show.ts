@@ -13,7 +13,14 @@ export async function runTemplateShow(ref: string, flags: TemplateFlags): Promis
     const { template } = resolved;
     const layers = resolved.layers.map((layer) => ({ ...layer, file: displayPath(layer.file) }));
     if (flags.json) {
-      printJson({ ref, pack: template.pack.name, version: template.pack.version, meta: template.meta, layers, body: template.body });
+      printJson({
+        ref,
+        pack: template.pack.name,
+        version: template.pack.version,
+        meta: template.meta,
+        layers,
+        body: template.body,
+      });
       return 0;
     }
     const header = [

@@ -8,7 +8,9 @@ import { runAction } from '../output/run-action.js';
 /** The action of `specforge template upgrade`. */
 export async function runTemplateUpgrade(pack: string, flags: TemplateUpgradeFlags): Promise<void> {
   await runAction(flags, async () => {
-    const { applyUpgrade, planUpgrade, readProjectLock } = await import('@specforge/template-registry');
+    const { applyUpgrade, planUpgrade, readProjectLock } = await import(
+      '@specforge/template-registry'
+    );
     const { findProject, nodeFileSystem } = await import('@specforge/core');
     const cwd = process.cwd();
     // No full resolution first: after an upstream release the fork's range may not resolve.
@@ -41,9 +43,16 @@ export async function runTemplateUpgrade(pack: string, flags: TemplateUpgradeFla
     } else if (plan.upToDate) {
       process.stdout.write(`${pack} is up to date (${plan.kind} fork of ${plan.from})\n`);
     } else {
-      const verb = flags.dryRun ? 'would upgrade' : written.length > 0 ? 'upgraded' : 'did not upgrade';
+      const verb = flags.dryRun
+        ? 'would upgrade'
+        : written.length > 0
+          ? 'upgraded'
+          : 'did not upgrade';
       const lines = [`${verb} ${pack} (${plan.kind} fork) from ${plan.from} to ${plan.to}`];
-      for (const file of plan.files) lines.push(`  ${flags.dryRun || written.length > 0 ? '' : '(not written) '}${displayPath(file.path)}`);
+      for (const file of plan.files)
+        lines.push(
+          `  ${flags.dryRun || written.length > 0 ? '' : '(not written) '}${displayPath(file.path)}`,
+        );
       if (conflicts.length > 0) {
         lines.push(`${conflicts.length} conflict${conflicts.length === 1 ? '' : 's'}:`);
         for (const c of conflicts) lines.push(`  ${c.file}:${c.line}  ${c.message}`);

@@ -20,12 +20,11 @@ export function makeCheckCommand(): Command {
         'A folder is searched for spec.md, plan.md and tasks.md (node_modules and dot folders skipped).\n' +
         'Exit 1 when there is an error (with --strict, any finding), 2 on bad input.',
     )
-    .argument(
-      '[paths...]',
-      'files, folders holding them, or globs (default: the current folder)',
-    )
+    .argument('[paths...]', 'files, folders holding them, or globs (default: the current folder)')
     .addOption(
-      new Option('--format <format>', 'output format').choices(['text', 'json', 'sarif']).default('text'),
+      new Option('--format <format>', 'output format')
+        .choices(['text', 'json', 'sarif'])
+        .default('text'),
     )
     .option('--json', 'same as --format json: print { findings, files, errors, warnings }')
     .option('--strict', 'fail on warnings too (stale plans, open clarifications)')

@@ -6,6 +6,7 @@ export interface PlanFlags {
   out?: string;
   stdout?: boolean;
   force?: boolean;
+  rebase?: boolean;
   dryRun?: boolean;
   json?: boolean;
   frozen?: boolean;
@@ -39,6 +40,10 @@ export function makePlanCommand(): Command {
     )
     .option('--stdout', 'print the plan to stdout instead of writing a file; one spec only')
     .option('-f, --force', 'overwrite plans even if edited by hand or up to date')
+    .option(
+      '--rebase',
+      'one spec: re-render a plan edited by hand and merge your edits into it (exit 3 on conflicts)',
+    )
     .option('--dry-run', 'write nothing; print what would happen (and, for one spec, the diff)')
     .option('--json', 'print the result as JSON')
     .option('--frozen', 'fail if the packs no longer match specforge.lock instead of updating it')

@@ -8,7 +8,9 @@ export interface SpecInspectFlags {
 
 /** `specforge spec …`: work with spec files. */
 export function makeSpecCommand(): Command {
-  const spec = new Command('spec').summary('work with spec files').description('Work with spec files.');
+  const spec = new Command('spec')
+    .summary('work with spec files')
+    .description('Work with spec files.');
   spec
     .command('inspect')
     .summary('print the parsed model of a spec')

@@ -38,11 +38,15 @@ function withCommonFlags(command: Command): Command {
 export function makeTemplateCommand(): Command {
   const template = new Command('template')
     .summary('inspect template packs and templates')
-    .description('Inspect the template packs of the project (built-in and those listed in specforge.config.yaml).');
+    .description(
+      'Inspect the template packs of the project (built-in and those listed in specforge.config.yaml).',
+    );
   template.addCommand(
     withCommonFlags(new Command('list'))
       .summary('list packs and their templates')
-      .description('List every pack the project can use, with its version, source and base, and its templates.')
+      .description(
+        'List every pack the project can use, with its version, source and base, and its templates.',
+      )
       .action(async (flags: TemplateFlags) => {
         const { runTemplateList } = await import('../actions/template-list.js');
         await runTemplateList(flags);
@@ -61,7 +65,9 @@ export function makeTemplateCommand(): Command {
   template.addCommand(
     withCommonFlags(new Command('blame'))
       .summary('show which layer produced each section')
-      .description('For each section of the effective template, print the pack, file and line it comes from and the later changes to it.')
+      .description(
+        'For each section of the effective template, print the pack, file and line it comes from and the later changes to it.',
+      )
       .argument('<ref>', 'the template, as <pack>/<template>')
       .action(async (ref: string, flags: TemplateFlags) => {
         const { runTemplateBlame } = await import('../actions/template-blame.js');
@@ -76,7 +82,10 @@ export function makeTemplateCommand(): Command {
           'left it unchanged, modified, added or removed it, and which pack did.',
       )
       .argument('<ref>', 'the template, as <pack>/<template>')
-      .option('--base <version>', "compare against this version of the fork's base (a git tag, or the version its source offers)")
+      .option(
+        '--base <version>',
+        "compare against this version of the fork's base (a git tag, or the version its source offers)",
+      )
       .action(async (ref: string, flags: TemplateDiffFlags) => {
         const { runTemplateDiff } = await import('../actions/template-diff.js');
         await runTemplateDiff(ref, flags);
@@ -87,13 +96,13 @@ export function makeTemplateCommand(): Command {
       .summary('fork a template or a pack into a new pack')
       .description(
         'Create a new pack that forks <from> (a template such as speckit/plan, or a whole pack such as speckit)\n' +
-          'and add it to the project\'s specforge.config.yaml. By default the fork is an overlay: an empty layer\n' +
+          "and add it to the project's specforge.config.yaml. By default the fork is an overlay: an empty layer\n" +
           'that extends the base at its current version (caret range) and keeps receiving upstream changes.\n' +
           'With --copy it is a full copy that records what it was copied from, for three-way upgrades.',
       )
       .argument('<from>', 'the template (<pack>/<template>) or pack to fork')
-      .requiredOption('--as <name>', 'the new pack\'s name, e.g. acme')
-      .option('--dir <path>', 'the new pack\'s folder (default: packs/<name> in the project)')
+      .requiredOption('--as <name>', "the new pack's name, e.g. acme")
+      .option('--dir <path>', "the new pack's folder (default: packs/<name> in the project)")
       .option('--copy', 'make a full copy instead of an overlay')
       .option('--dry-run', 'write nothing; print what would be created')
       .action(async (from: string, flags: TemplateForkFlags) => {
@@ -104,7 +113,9 @@ export function makeTemplateCommand(): Command {
   template.addCommand(
     withCommonFlags(new Command('outdated'))
       .summary('list forks whose base has a newer version')
-      .description('For every fork (overlay or copy), the base version it follows and the newest its source offers; exit 1 when any is outdated.')
+      .description(
+        'For every fork (overlay or copy), the base version it follows and the newest its source offers; exit 1 when any is outdated.',
+      )
       .action(async (flags: TemplateFlags) => {
         const { runTemplateOutdated } = await import('../actions/template-outdated.js');
         await runTemplateOutdated(flags);
@@ -119,7 +130,10 @@ export function makeTemplateCommand(): Command {
           'changes are left as conflict markers in the fork files. Exit 3 when there are conflicts.',
       )
       .argument('<pack>', 'the fork to upgrade')
-      .option('--to <version>', 'the base version to move to (default: the newest its source offers)')
+      .option(
+        '--to <version>',
+        'the base version to move to (default: the newest its source offers)',
+      )
       .option('--dry-run', 'write nothing; print what would change')
       .action(async (pack: string, flags: TemplateUpgradeFlags) => {
         const { runTemplateUpgrade } = await import('../actions/template-upgrade.js');
@@ -129,7 +143,9 @@ export function makeTemplateCommand(): Command {
   template.addCommand(
     withCommonFlags(new Command('validate'))
       .summary('check that every template compiles')
-      .description('Resolve the packs (or one pack) and compile every effective template; exit 1 when any fails.')
+      .description(
+        'Resolve the packs (or one pack) and compile every effective template; exit 1 when any fails.',
+      )
       .argument('[pack]', 'only this pack')
       .action(async (pack: string | undefined, flags: TemplateFlags) => {
         const { runTemplateValidate } = await import('../actions/template-validate.js');

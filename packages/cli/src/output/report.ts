@@ -8,15 +8,23 @@ export const ExitCode = { ok: 0, problems: 1, usage: 2, conflict: 3, internal: 7
 
 /** The exit code for a specforge error, by its catalog kind. */
 export function exitCodeFor(error: SpecforgeError): number {
-  const byKind: Record<string, number> = { problem: ExitCode.problems, conflict: ExitCode.conflict };
+  const byKind: Record<string, number> = {
+    problem: ExitCode.problems,
+    conflict: ExitCode.conflict,
+  };
   return byKind[error.kind] ?? ExitCode.usage;
 }
 
 /** Prints a coded error to stderr: what happened, where, and what to do. */
 export function printError(error: SpecforgeError): void {
   const style = stylerFor(process.stderr);
-  const lines = [`${style(['bold', 'red'], 'error')} ${style('bold', error.code)}: ${error.message}`];
-  if (error.location) lines.push(`  at ${formatLocation({ ...error.location, file: displayPath(error.location.file) })}`);
+  const lines = [
+    `${style(['bold', 'red'], 'error')} ${style('bold', error.code)}: ${error.message}`,
+  ];
+  if (error.location)
+    lines.push(
+      `  at ${formatLocation({ ...error.location, file: displayPath(error.location.file) })}`,
+    );
   lines.push(`  ${style('cyan', 'hint')}: ${error.hint}`);
   process.stderr.write(`${lines.join('\n')}\n`);
 }
@@ -25,14 +33,20 @@ export function printError(error: SpecforgeError): void {
 export function printWarnings(warnings: readonly Diagnostic[]): void {
   const style = stylerFor(process.stderr);
   for (const warning of warnings) {
-    const at = warning.location ? `\n  at ${formatLocation({ ...warning.location, file: displayPath(warning.location.file) })}` : '';
-    process.stderr.write(`${style(['bold', 'yellow'], 'warning')} ${style('bold', warning.code)}: ${warning.message}${at}\n`);
+    const at = warning.location
+      ? `\n  at ${formatLocation({ ...warning.location, file: displayPath(warning.location.file) })}`
+      : '';
+    process.stderr.write(
+      `${style(['bold', 'yellow'], 'warning')} ${style('bold', warning.code)}: ${warning.message}${at}\n`,
+    );
   }
 }
 
 /** The JSON form of an error, for `--json` output. */
 export function errorToJson(error: SpecforgeError): object {
-  const location = error.location ? { ...error.location, file: displayPath(error.location.file) } : null;
+  const location = error.location
+    ? { ...error.location, file: displayPath(error.location.file) }
+    : null;
   return { error: { code: error.code, message: error.message, hint: error.hint, location } };
 }
 

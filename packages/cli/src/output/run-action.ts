@@ -10,7 +10,10 @@ export interface GlobalOptions {
  * Runs a command action and turns its outcome into an exit code: coded errors are printed with
  * their hint and exit by kind; anything else is a bug in specforge (exit 70).
  */
-export async function runAction(options: GlobalOptions, action: () => Promise<number | undefined>): Promise<void> {
+export async function runAction(
+  options: GlobalOptions,
+  action: () => Promise<number | undefined>,
+): Promise<void> {
   try {
     process.exitCode = (await action()) ?? ExitCode.ok;
   } catch (error) {
@@ -19,7 +22,8 @@ export async function runAction(options: GlobalOptions, action: () => Promise<nu
     if (isSpecforgeError(error)) {
       printError(error);
       if (options.json) process.stdout.write(`${JSON.stringify(errorToJson(error), null, 2)}\n`);
-      if (options.debug && error.cause) process.stderr.write(`${String((error.cause as Error).stack ?? error.cause)}\n`);
+      if (options.debug && error.cause)
+        process.stderr.write(`${String((error.cause as Error).stack ?? error.cause)}\n`);
       process.exitCode = exitCodeFor(error);
       return;
     }
