@@ -86,6 +86,17 @@ describe('resolveRegistry', () => {
     expect(second.lockChanges).toEqual([]);
   });
 
+  it('needs no lock when frozen for a project that uses only the built-in packs, but does with packs of its own', async () => {
+    const root = await writeTempTree(threeLayers);
+    const builtinOnly = await resolveRegistry({ projectRoot: root, packs: [], cacheDir: join(root, '.cache'), frozen: true });
+    expect(builtinOnly.packs.map((pack) => pack.name)).toEqual(['speckit']);
+    expect(
+      await failure(() =>
+        resolveRegistry({ projectRoot: root, packs: ['./packs/team'], cacheDir: join(root, '.cache'), frozen: true }),
+      ),
+    ).toMatchObject({ code: 'SPECFORGE_LOCK_MISMATCH' });
+  });
+
   it('refuses a stale lock when frozen', async () => {
     const root = await writeTempTree(threeLayers);
     const options = { projectRoot: root, packs: ['./packs/team'], cacheDir: join(root, '.cache') };

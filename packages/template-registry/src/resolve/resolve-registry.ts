@@ -79,7 +79,10 @@ export async function resolveRegistry(options: ResolveRegistryOptions): Promise<
   }
   const lockChanges = options.lock ? diffLocks(options.lock, lock) : [];
   if (options.frozen) {
-    const changes = options.lock ? lockChanges : diffLocks(undefined, lock);
+    // A project that only uses the built-in packs has no lock (plan writes none), and needs none:
+    // the installed specforge pins them.
+    const unlocked = options.packs.length > 0 ? diffLocks(undefined, lock) : [];
+    const changes = options.lock ? lockChanges : unlocked;
     if (changes.length > 0) {
       throw new SpecforgeError('SPECFORGE_LOCK_MISMATCH', { changes: changes.map(describeChange) });
     }
