@@ -4,30 +4,51 @@ import { runCli } from './run-cli.js';
 import { makeProject } from './temp-project.js';
 
 const env = { SOURCE_DATE_EPOCH: '1767225600', SPECFORGE_CACHE_DIR: '/nonexistent-cache' };
-const spec = '# Feature Specification: Login\n\n## Requirements\n\n- **FR-001**: System MUST log users in.\n';
+const spec =
+  '# Feature Specification: Login\n\n## Requirements\n\n- **FR-001**: System MUST log users in.\n';
 
 describe('specforge template fork', () => {
   it('creates an overlay fork, adds it to the config, and plans through it', async () => {
-    const project = await makeProject({ 'specforge.config.yaml': '# team settings\nname: Acme\n', 'spec.md': spec });
-    const fork = runCli(['template', 'fork', 'speckit/plan', '--as', 'acme'], { cwd: project.dir, env });
+    const project = await makeProject({
+      'specforge.config.yaml': '# team settings\nname: Acme\n',
+      'spec.md': spec,
+    });
+    const fork = runCli(['template', 'fork', 'speckit/plan', '--as', 'acme'], {
+      cwd: project.dir,
+      env,
+    });
     expect(fork.status).toBe(0);
     expect(fork.stdout).toBe(
       'created acme@0.1.0 in packs/acme, an overlay fork of speckit/plan; added ./packs/acme to specforge.config.yaml\n',
     );
-    expect(await project.read('specforge.config.yaml')).toBe('# team settings\nname: Acme\npacks:\n  - ./packs/acme\n');
+    expect(await project.read('specforge.config.yaml')).toBe(
+      '# team settings\nname: Acme\npacks:\n  - ./packs/acme\n',
+    );
     expect(JSON.parse(await project.read('packs/acme/package.json'))).toEqual({
       name: 'acme-templates',
       version: '0.1.0',
       private: true,
       description: "acme's fork of the speckit templates.",
-      specforge: { name: 'acme', extends: '@specforge/templates-speckit@^1.0.0', templates: { plan: 'plan.md' } },
+      specforge: {
+        name: 'acme',
+        extends: '@specforge/templates-speckit@^1.0.0',
+        templates: { plan: 'plan.md' },
+      },
     });
     expect(await project.read('packs/acme/plan.md')).toBe('---\nextends: speckit/plan\n---\n');
-    expect(await project.read('specforge.lock')).toContain('  acme:\n    source: path:packs/acme\n');
+    expect(await project.read('specforge.lock')).toContain(
+      '  acme:\n    source: path:packs/acme\n',
+    );
 
     // An empty overlay renders exactly what its base renders.
-    const viaFork = runCli(['plan', 'spec.md', '--template', 'acme/plan', '--stdout'], { cwd: project.dir, env });
-    const viaBase = runCli(['plan', 'spec.md', '--template', 'speckit/plan', '--stdout'], { cwd: project.dir, env });
+    const viaFork = runCli(['plan', 'spec.md', '--template', 'acme/plan', '--stdout'], {
+      cwd: project.dir,
+      env,
+    });
+    const viaBase = runCli(['plan', 'spec.md', '--template', 'speckit/plan', '--stdout'], {
+      cwd: project.dir,
+      env,
+    });
     const body = (text: string) => text.slice(0, text.indexOf('<!-- specforge:provenance'));
     expect(body(viaFork.stdout)).toBe(body(viaBase.stdout));
 
@@ -48,20 +69,46 @@ describe('specforge template fork', () => {
 
   it('makes a copy fork that records its upstream and keeps the copied text', async () => {
     const project = await makeProject();
-    const result = runCli(['template', 'fork', 'speckit', '--as', 'org', '--copy', '--json'], { cwd: project.dir, env });
+    const result = runCli(['template', 'fork', 'speckit', '--as', 'org', '--copy', '--json'], {
+      cwd: project.dir,
+      env,
+    });
     expect(result.status).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ name: 'org', copy: true, extends: null, templates: ['spec', 'plan', 'tasks', 'checklist', 'plan-draft', 'tasks-draft'] });
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      name: 'org',
+      copy: true,
+      extends: null,
+      templates: ['spec', 'plan', 'tasks', 'checklist', 'plan-draft', 'tasks-draft'],
+    });
     const manifest = JSON.parse(await project.read('packs/org/package.json'));
-    expect(manifest.specforge.copiedFrom).toMatchObject({ pack: 'speckit', source: 'npm:@specforge/templates-speckit@1.0.0', version: '1.0.0' });
-    expect(Object.keys(manifest.specforge.copiedFrom.templates)).toEqual(['spec', 'plan', 'tasks', 'checklist', 'plan-draft', 'tasks-draft']);
-    expect(await project.read('packs/org/plan.md')).toBe(await project.read('packs/org/.upstream/plan.md'));
+    expect(manifest.specforge.copiedFrom).toMatchObject({
+      pack: 'speckit',
+      source: 'npm:@specforge/templates-speckit@1.0.0',
+      version: '1.0.0',
+    });
+    expect(Object.keys(manifest.specforge.copiedFrom.templates)).toEqual([
+      'spec',
+      'plan',
+      'tasks',
+      'checklist',
+      'plan-draft',
+      'tasks-draft',
+    ]);
+    expect(await project.read('packs/org/plan.md')).toBe(
+      await project.read('packs/org/.upstream/plan.md'),
+    );
     const diff = runCli(['template', 'diff', 'org/plan', '--json'], { cwd: project.dir, env });
-    expect(JSON.parse(diff.stdout).sections.every((s: { status: string }) => s.status === 'unchanged')).toBe(true);
+    expect(
+      JSON.parse(diff.stdout).sections.every((s: { status: string }) => s.status === 'unchanged'),
+    ).toBe(true);
   });
 
   it('writes nothing with --dry-run', async () => {
     const project = await makeProject();
-    const result = runCli(['template', 'fork', 'speckit/plan', '--as', 'acme', '--dry-run'], { cwd: project.dir, env });
+    const result = runCli(['template', 'fork', 'speckit/plan', '--as', 'acme', '--dry-run'], {
+      cwd: project.dir,
+      env,
+    });
     expect(result.status).toBe(0);
     expect(result.stdout).toBe(
       'would create packs/acme: package.json, plan.md, README.md, CHANGELOG.md\nwould add ./packs/acme to specforge.config.yaml\n',
@@ -71,9 +118,14 @@ describe('specforge template fork', () => {
 
   it('refuses a fork into a folder that holds its files, writing nothing', async () => {
     const project = await makeProject({ 'packs/acme/plan.md': 'mine\n' });
-    const result = runCli(['template', 'fork', 'speckit/plan', '--as', 'acme'], { cwd: project.dir, env });
+    const result = runCli(['template', 'fork', 'speckit/plan', '--as', 'acme'], {
+      cwd: project.dir,
+      env,
+    });
     expect(result.status).toBe(1);
-    expect(result.stderr).toMatch(/^error SPECFORGE_FILE_EXISTS: plan\.md exists already; nothing was written\./);
+    expect(result.stderr).toMatch(
+      /^error SPECFORGE_FILE_EXISTS: plan\.md exists already; nothing was written\./,
+    );
     expect(await project.read('packs/acme/plan.md')).toBe('mine\n');
     expect(await readdir(project.dir)).toEqual(['.git', 'packs']);
   });
@@ -102,9 +154,14 @@ describe('specforge template validate', () => {
       'packs/acme/package.json': JSON.stringify({
         name: 'acme-templates',
         version: '1.0.0',
-        specforge: { name: 'acme', extends: '@specforge/templates-speckit@^1.0.0', templates: { plan: 'plan.md' } },
+        specforge: {
+          name: 'acme',
+          extends: '@specforge/templates-speckit@^1.0.0',
+          templates: { plan: 'plan.md' },
+        },
       }),
-      'packs/acme/plan.md': '---\nextends: speckit/plan\n---\n<!-- specforge: append context -->\n{{#if spec.title}}\n',
+      'packs/acme/plan.md':
+        '---\nextends: speckit/plan\n---\n<!-- specforge: append context -->\n{{#if spec.title}}\n',
     });
     const result = runCli(['template', 'validate', 'acme', '--json'], { cwd: project.dir, env });
     expect(result.status).toBe(1);
@@ -112,9 +169,14 @@ describe('specforge template validate', () => {
     expect(failed).toBe(1);
     expect(templates.find((t: { ref: string }) => t.ref === 'acme/plan')).toMatchObject({
       ok: false,
-      error: { code: 'SPECFORGE_TEMPLATE_SYNTAX', location: expect.stringMatching(/^acme\/plan \(composed\):\d+:\d+$/) },
+      error: {
+        code: 'SPECFORGE_TEMPLATE_SYNTAX',
+        location: expect.stringMatching(/^acme\/plan \(composed\):\d+:\d+$/),
+      },
     });
-    expect(templates.filter((t: { ok: boolean }) => t.ok).map((t: { ref: string }) => t.ref)).toEqual(['acme/spec', 'acme/tasks', 'acme/checklist', 'acme/plan-draft', 'acme/tasks-draft']);
+    expect(
+      templates.filter((t: { ok: boolean }) => t.ok).map((t: { ref: string }) => t.ref),
+    ).toEqual(['acme/spec', 'acme/tasks', 'acme/checklist', 'acme/plan-draft', 'acme/tasks-draft']);
   });
 
   it('exits 0 when every built-in template compiles', async () => {
@@ -122,5 +184,39 @@ describe('specforge template validate', () => {
     const result = runCli(['template', 'validate'], { cwd: project.dir, env });
     expect(result.status).toBe(0);
     expect(result.stdout.endsWith('6 of 6 templates compile\n')).toBe(true);
+  });
+
+  it('forks plan-draft like any template: the overlay changes the draft and its check rules', async () => {
+    const project = await makeProject({ 'spec.md': spec });
+    expect(
+      runCli(['template', 'fork', 'speckit/plan-draft', '--as', 'team'], { cwd: project.dir, env })
+        .status,
+    ).toBe(0);
+    await project.write(
+      'packs/team/plan-draft.md',
+      [
+        '---',
+        'extends: speckit/plan-draft',
+        'placeholders: ["[OWNER]"]',
+        '---',
+        '<!-- specforge: insert after summary -->',
+        '## Ownership',
+        '',
+        'Owner: [OWNER], for {{spec.title}}.',
+        '',
+      ].join('\n'),
+    );
+    const plan = runCli(['plan', 'spec.md', '-t', 'team/plan-draft'], { cwd: project.dir, env });
+    expect(plan.status).toBe(0);
+    const text = await project.read('plan.md');
+    expect(text).toContain('## Ownership\n\nOwner: [OWNER], for Login.\n');
+    expect(text.indexOf('## Ownership')).toBeGreaterThan(text.indexOf('## Summary'));
+    expect(text).toContain('template: "team@0.1.0#plan-draft"');
+    // The fork's placeholder is a finding where the draft left it; the base's sections are still required.
+    const check = runCli(['check', 'plan.md', '--json'], { cwd: project.dir, env });
+    const findings = JSON.parse(check.stdout).findings as { code: string; message: string }[];
+    expect(
+      findings.filter((f) => f.code === 'SPECFORGE_CHECK_PLACEHOLDER_LEFT').map((f) => f.message),
+    ).toEqual(['The placeholder "[OWNER]" of the template team/plan-draft is still here.']);
   });
 });
