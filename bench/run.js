@@ -5,9 +5,11 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bulkFigures } from './bulk.js';
 import { mergeFigures, registryFigures } from './registry.js';
 
-const runs = Number(process.env.BENCH_RUNS ?? 20);
+// BENCH_SMOKE=1 proves the harness quickly: few runs here, tiny inputs in bulk.js.
+const runs = Number(process.env.BENCH_RUNS ?? (process.env.BENCH_SMOKE === '1' ? 3 : 20));
 const warmup = 3;
 const root = fileURLToPath(new URL('..', import.meta.url));
 const bin = join(root, 'packages/cli/bin/specforge.js');
@@ -61,6 +63,7 @@ try {
   console.table(rows);
   const inProcessRuns = Math.max(5, Math.round(runs / 2));
   console.table([...(await registryFigures(inProcessRuns)), ...(await mergeFigures(inProcessRuns))]);
+  console.table(await bulkFigures());
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
