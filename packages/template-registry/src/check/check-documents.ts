@@ -6,16 +6,16 @@ import {
   checkTasks,
   decodeUtf8,
   type Finding,
-  findProject,
   isSpecforgeError,
-  nodeFileSystem,
-  type Project,
   parseSpec,
   readProvenance,
+  type Spec,
   sortFindings,
   type TemplateSource,
 } from '@specforge/core';
 import { findResolvedTemplate, type ResolvedPack } from '../resolve/index.js';
+import { mapOrdered } from '../workspace/_map-ordered.js';
+import { createProjectLocator, type ProjectLocator } from '../workspace/project-locator.js';
 import { findDocuments } from './find-documents.js';
 
 /** What a checked document is, which decides the checks it gets. */
@@ -69,37 +69,76 @@ export interface CheckReport {
 export async function checkDocuments(options: CheckDocumentsOptions): Promise<CheckReport> {
   const display = options.display ?? ((path: string) => path);
   const files = await findDocuments(options.paths.length ? options.paths : ['.'], options.cwd);
-  const projects = new Map<string, Promise<Project>>();
   const packs = new Map<string, Promise<readonly ResolvedPack[]>>();
-  const { packsFor } = options;
   const context: Context = {
     display,
-    projectOf: (dir) => {
-      let project = projects.get(dir);
-      if (!project) {
-        project = findProject({ cwd: dir, fs: nodeFileSystem });
-        projects.set(dir, project);
-      }
-      return project;
-    },
+    projectOf: createProjectLocator(),
     packsOf: (root) => {
       let found = packs.get(root);
       if (!found) {
-        found = packsFor(root);
+        found = options.packsFor(root);
         packs.set(root, found);
       }
       return found;
     },
+    specOf: createSpecCache(),
   };
   const findings: Finding[] = [];
-  for (const file of files) findings.push(...(await checkOneOrReport(file, context)));
+  // A window of files in flight keeps the disk busy; results still come in file order.
+  for await (const found of mapOrdered(files, CONCURRENCY, (file) =>
+    checkOneOrReport(file, context),
+  )) {
+    findings.push(...found);
+  }
   return { findings: sortFindings(findings), files: files.map(display) };
 }
 
+const CONCURRENCY = 16;
+
 interface Context {
   display: (path: string) => string;
-  projectOf: (dir: string) => Promise<Project>;
+  projectOf: ProjectLocator;
   packsOf: (root: string) => Promise<readonly ResolvedPack[]>;
+  specOf: (path: string) => Promise<SpecRead>;
+}
+
+/** A spec file as read once for the spec's own check and its plan's and task list's traces. */
+interface SpecRead {
+  bytes: Uint8Array | undefined;
+  text: string;
+  /** The parse, or the error that stopped it (invalid front matter). */
+  parsed: { spec: Spec } | { error: unknown };
+}
+
+/**
+ * Reads and parses each spec once for the documents that need it. Documents come sorted, so a
+ * spec and its plan and task list are close together: a few recent entries are enough, and
+ * memory stays flat however many specs there are.
+ */
+function createSpecCache(size = 64): (path: string) => Promise<SpecRead> {
+  const cache = new Map<string, Promise<SpecRead>>();
+  return (path) => {
+    let read = cache.get(path);
+    if (read) {
+      cache.delete(path);
+    } else {
+      read = readSpecOnce(path);
+      if (cache.size >= size) cache.delete(cache.keys().next().value as string);
+    }
+    cache.set(path, read);
+    return read;
+  };
+}
+
+async function readSpecOnce(path: string): Promise<SpecRead> {
+  const bytes = await readFile(path).catch(() => undefined);
+  if (!bytes) return { bytes, text: '', parsed: { error: undefined } };
+  const text = decodeUtf8(bytes).text;
+  try {
+    return { bytes, text, parsed: { spec: parseSpec(text, { file: path }) } };
+  } catch (error) {
+    return { bytes, text, parsed: { error } };
+  }
 }
 
 async function checkOneOrReport(path: string, context: Context): Promise<Finding[]> {
@@ -123,10 +162,12 @@ async function checkOneOrReport(path: string, context: Context): Promise<Finding
 
 async function checkOne(path: string, context: Context): Promise<Finding[]> {
   const file = context.display(path);
-  const text = decodeUtf8(await readFile(path)).text;
-  const { provenance } = readProvenance(text);
   const project = await context.projectOf(dirname(path));
   const packs = await context.packsOf(project.root);
+  // Read as a spec first: most documents are specs, and a plan's spec is read the same way.
+  const own = roleByName(path) === 'spec' ? await context.specOf(path) : undefined;
+  const text = own ? own.text : decodeUtf8(await readFile(path)).text;
+  const { provenance } = readProvenance(text);
 
   let template: TemplateSource | undefined;
   let role: DocumentRole;
@@ -147,12 +188,22 @@ async function checkOne(path: string, context: Context): Promise<Finding[]> {
     template = findResolvedTemplate(packs, ref).template;
   }
 
-  if (role === 'spec') return checkSpec(parseSpec(text, { file }), { file, template });
+  if (role === 'spec') {
+    // The finding names the file as the user sees it, so a front-matter error is re-raised with it.
+    const parsed = own && 'spec' in own.parsed ? own.parsed.spec : parseSpec(text, { file });
+    return checkSpec(parsed, { file, template });
+  }
   const specPath = provenance
     ? resolve(project.root, provenance.spec)
     : join(dirname(path), 'spec.md');
-  const specBytes = await readFile(specPath).catch(() => undefined);
-  const options = { file, template, specBytes, specFile: context.display(specPath) };
+  const specRead = await context.specOf(specPath);
+  const options = {
+    file,
+    template,
+    specBytes: specRead.bytes,
+    spec: 'spec' in specRead.parsed ? specRead.parsed.spec : undefined,
+    specFile: context.display(specPath),
+  };
   return role === 'tasks' ? checkTasks(text, options) : checkPlan(text, options);
 }
 

@@ -37,7 +37,8 @@ describe.skipIf(!present)('check over the real-world corpus', () => {
       const folder = dirname(path).replace(/(^|\/)\./g, '$1_');
       let target = join(root, repo.replace('/', '__'), folder, names[kind]);
       // Two versions of one document: the later one gets a folder of its own.
-      if (existsSync(target)) target = join(`${dirname(target)}-${file.replace(/\W/g, '-')}`, names[kind]);
+      if (existsSync(target))
+        target = join(`${dirname(target)}-${file.replace(/\W/g, '-')}`, names[kind]);
       await mkdir(dirname(target), { recursive: true });
       await writeFile(target, await readFile(join(corpus, file)));
       documents++;
