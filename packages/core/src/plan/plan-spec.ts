@@ -101,7 +101,6 @@ export async function planSpec(options: PlanSpecOptions): Promise<PlanChange> {
     (await findProject({ cwd: dirname(resolve(options.cwd, options.spec)), fs }));
   const { template } = options;
   const specFile = await readSpecFile(options.spec, { fs, cwd: options.cwd, root: project.root });
-  const spec = parseSpec(specFile.text, { file: options.spec });
 
   const output = options.out
     ? resolve(options.cwd, options.out)
@@ -160,6 +159,8 @@ export async function planSpec(options: PlanSpecOptions): Promise<PlanChange> {
     }
   }
 
+  // Parsed only now: an up-to-date plan (the common case in a whole-repo run) needs only hashes.
+  const spec = parseSpec(specFile.text, { file: options.spec });
   const environment = options.environment ?? defaultEnvironment();
   const inputs = buildTemplateInputs({
     specText: specFile.text,

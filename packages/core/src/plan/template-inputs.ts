@@ -64,5 +64,13 @@ export function templateProvenanceId(template: TemplateSource): string {
 
 /** A hash of everything in a template that changes what it renders. */
 export function hashTemplate(template: TemplateSource): string {
-  return sha256Hex(`${JSON.stringify(template.meta)}\n${template.body}`);
+  // A whole-repo run hashes the same template object once per spec; templates are not mutated.
+  let hash = templateHashes.get(template);
+  if (hash === undefined) {
+    hash = sha256Hex(`${JSON.stringify(template.meta)}\n${template.body}`);
+    templateHashes.set(template, hash);
+  }
+  return hash;
 }
+
+const templateHashes = new WeakMap<TemplateSource, string>();
