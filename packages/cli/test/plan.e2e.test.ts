@@ -38,6 +38,21 @@ describe('specforge plan on the bundled example project', () => {
 });
 
 describe('specforge plan', () => {
+  it('finds a template file named in the config from the project root, and one named by --template from the current folder', async () => {
+    const template = (title: string) => `---\nid: mine\nkind: plan\n---\n# ${title}: {{spec.title}}\n`;
+    const project = await makeProject({
+      'specforge.config.yaml': 'plan:\n  template: ./templates/mine.md\n',
+      'templates/mine.md': template('Root template'),
+      'specs/001/spec.md': smallSpec,
+      'specs/001/templates/mine.md': template('Local template'),
+    });
+    const fromSpecFolder = { cwd: project.path('specs/001'), env };
+    expect(runCli(['plan', 'spec.md', '--stdout'], fromSpecFolder).stdout).toContain('# Root template: Login');
+    expect(
+      runCli(['plan', 'spec.md', '--stdout', '-t', './templates/mine.md'], fromSpecFolder).stdout,
+    ).toContain('# Local template: Login');
+  });
+
   it('writes plan.md beside the spec with the spec verbatim inside one code block', async () => {
     const project = await makeProject({ 'specs/042-checkout/spec.md': exampleSpec });
     const result = runCli(['plan', 'specs/042-checkout/spec.md'], { cwd: project.dir, env });
