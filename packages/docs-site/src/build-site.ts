@@ -1,0 +1,109 @@
+import { rm } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { openProjectRegistry } from '@specforge/template-registry';
+import { writeSiteAssets } from './assets/write-assets.js';
+import { renderPages } from './eleventy/render-pages.js';
+import { buildPageViews } from './pages/views.js';
+import { createMarkdownRenderer } from './render/markdown.js';
+import { normalizeBase } from './render/site-urls.js';
+import { buildSearchIndex } from './search/build-search-index.js';
+import { buildSiteModel } from './site-model/build-site-model.js';
+import { loadExampleSpec } from './site-model/example-spec.js';
+import { readPackDescription } from './site-model/pack-description.js';
+import { assertReplaceableSite, makeStagingFolder, replaceSiteFolder } from './site-folder.js';
+
+/** Options for {@link buildSite}. */
+export interface BuildSiteOptions {
+  /** A folder inside the project; the project and its packs are found from here. */
+  cwd: string;
+  /** The site folder, relative to `cwd` or absolute. Replaced as a whole when the build succeeds. */
+  out: string;
+  /**
+   * The URL path the site is served from, `/` by default (`/docs/` for a sub-path). Pages link
+   * to each other and to their assets relatively, so they work wherever they are served; the
+   * base is used where a relative URL cannot work: the `404.html` page, served at any path.
+   */
+  base?: string;
+  /** Fail with `SPECFORGE_LOCK_MISMATCH` when the packs no longer match `specforge.lock`. */
+  frozen?: boolean;
+  /** Where git pack sources are cloned. */
+  cacheDir: string;
+  /** The date example plans see as `today`; now by default. */
+  now?: Date;
+}
+
+/** What {@link buildSite} built. */
+export interface BuildSiteResult {
+  /** HTML pages written: the home page, one page per template, and `404.html`. */
+  pages: number;
+  /** The absolute path of the site folder. */
+  out: string;
+}
+
+/**
+ * Builds the docs site of the project around `cwd`: a static site with a home page listing
+ * every pack and template, and a page per template with its effective body, outline, section
+ * blame, the diff of every section a fork changed, its inputs and check rules, a "use it"
+ * snippet and an example plan; searchable offline with Pagefind. The site makes no request to
+ * any other host and works from any static host, at the root or under `base`.
+ *
+ * The packs are resolved as `specforge plan` resolves them, reading `specforge.lock` but never
+ * writing it. Everything from packs is treated as untrusted: text is escaped, Markdown is
+ * rendered without raw HTML, links to scripts are dropped.
+ *
+ * The site is built in a folder beside `out` and replaces `out` once complete; `out` must be
+ * new, empty, or a site built earlier.
+ *
+ * @throws {@link SpecforgeError} from resolving the packs (e.g. `SPECFORGE_LOCK_MISMATCH` with
+ * `frozen`), `SPECFORGE_USAGE` for an invalid `base`, `SPECFORGE_OUTPUT_UNWRITABLE` when `out`
+ * holds something else.
+ *
+ * @example
+ * ```ts
+ * import { buildSite } from '@specforge/docs-site';
+ *
+ * const { pages, out } = await buildSite({
+ *   cwd: process.cwd(),
+ *   out: 'site',
+ *   base: '/docs/',
+ *   cacheDir: '.cache/specforge',
+ * });
+ * console.log(`${pages} pages in ${out}`);
+ * ```
+ */
+export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteResult> {
+  const base = normalizeBase(options.base ?? '/');
+  const out = resolve(options.cwd, options.out);
+  await assertReplaceableSite(out);
+  const registry = await openProjectRegistry({
+    cwd: options.cwd,
+    cacheDir: options.cacheDir,
+    frozen: options.frozen,
+  });
+  const [example, descriptions] = await Promise.all([
+    loadExampleSpec(registry.project),
+    Promise.all(
+      registry.packs.map(async (pack) => [pack.name, await readPackDescription(pack.dir)] as const),
+    ),
+  ]);
+  const model = buildSiteModel({
+    packs: registry.packs,
+    project: registry.project,
+    example,
+    descriptions: new Map(descriptions),
+    now: options.now ?? new Date(),
+  });
+  const pages = buildPageViews(model, createMarkdownRenderer(), base);
+
+  const staging = await makeStagingFolder(out);
+  try {
+    const written = await renderPages(pages, staging);
+    await writeSiteAssets(staging);
+    await buildSearchIndex(staging);
+    await replaceSiteFolder(staging, out);
+    return { pages: written.length, out };
+  } catch (error) {
+    await rm(staging, { recursive: true, force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,35 @@
+/**
+ * The specforge docs site: a static, searchable site built from a project's template registry,
+ * with every pack and template, section blame, overlay diffs and example plans.
+ *
+ * - {@link buildSite} builds the site of a project into a folder.
+ * - {@link buildSiteModel} computes what the site shows, without HTML, for other front ends.
+ *
+ * @packageDocumentation
+ */
+export { type BuildSiteOptions, type BuildSiteResult, buildSite } from './build-site.js';
+export { normalizeBase } from './render/site-urls.js';
+export { type BuildSiteModelOptions, buildSiteModel } from './site-model/build-site-model.js';
+export {
+  BUILTIN_EXAMPLE_SPEC,
+  BUILTIN_EXAMPLE_SPEC_FILE,
+} from './site-model/builtin-example-spec.js';
+export {
+  builtinExampleSpec,
+  type ExampleSpec,
+  loadExampleSpec,
+} from './site-model/example-spec.js';
+export type {
+  ExampleSpecInfo,
+  RemovedSection,
+  SiteBlame,
+  SiteCheckRules,
+  SiteExample,
+  SiteModel,
+  SitePack,
+  SiteSection,
+  SiteSectionStatus,
+  SiteTemplate,
+} from './site-model/types.js';
+export type { DiffLine } from './render/diff-html.js';
+export { SITE_MARKER_FILE } from './site-folder.js';

@@ -1,0 +1,116 @@
+import MarkdownIt from 'markdown-it';
+import { type HeadingLevels, nextHeadingLevel } from './heading-levels.js';
+
+/** Options for {@link MarkdownRenderer.render}. */
+export interface RenderMarkdownOptions {
+  /**
+   * Where the shallowest heading of the text lands: with `3`, a text whose top headings are `#`
+   * renders them as `<h3>`, its `##` as `<h4>`, and so on (never deeper than `<h6>`), so that
+   * headings embedded in a page keep following the page's own. Left out, levels are kept.
+   */
+  topHeadingLevel?: number;
+  /**
+   * The page's heading levels, shared across the calls that render one document piece by piece;
+   * advanced past this text's headings. Ignored when `topHeadingLevel` is given.
+   */
+  levels?: HeadingLevels;
+}
+
+/** Markdown to HTML for untrusted text. See {@link createMarkdownRenderer}. */
+export interface MarkdownRenderer {
+  /** Renders a Markdown document (blocks) to HTML. */
+  render(markdown: string, options?: RenderMarkdownOptions): string;
+  /** Renders one line of inline Markdown (a heading's text) to HTML, without a paragraph. */
+  renderInline(markdown: string): string;
+  /** The level of the shallowest heading in `markdown`, `undefined` when it has none. */
+  minHeadingLevel(markdown: string): number | undefined;
+}
+
+// Link schemes a reader may follow; anything else (`javascript:`, `data:`, `vbscript:`,
+// `file:`) is not turned into a link and stays visible as text.
+const allowedSchemes = new Set(['http:', 'https:', 'mailto:']);
+const schemePattern = /^([a-z][a-z0-9+.-]*:)/i;
+
+// Whether each open link was rendered as one, so that its closing tag matches.
+interface LinkEnv {
+  links?: boolean[];
+}
+
+/**
+ * A markdown-it renderer for text that comes from template packs, which the site does not
+ * trust:
+ *
+ * - raw HTML is never passed through (`html: false`): `<script>` in a template is shown as text,
+ *   and so are HTML comments such as `<!-- fill: … -->` slots;
+ * - links are kept only for `http:`, `https:` and `mailto:` targets: other schemes
+ *   (`javascript:`, `data:`) stay visible as Markdown text, and relative links and fragments
+ *   (which point into the pack's repository) keep their text without a link;
+ * - images are not rendered (the syntax stays visible as text), so a page never loads anything
+ *   from elsewhere;
+ * - Handlebars expressions (`{{spec.title}}`) are ordinary text.
+ *
+ * @example
+ * ```ts
+ * const markdown = createMarkdownRenderer();
+ * markdown.render('# Plan: {{spec.title}}\n<script>x</script>', { topHeadingLevel: 3 });
+ * // '<h3>Plan: {{spec.title}}</h3>\n<p>&lt;script&gt;x&lt;/script&gt;</p>\n'
+ * ```
+ */
+export function createMarkdownRenderer(): MarkdownRenderer {
+  const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+  md.disable('image');
+  md.validateLink = (url) => {
+    const scheme = schemePattern.exec(url.trim())?.[1]?.toLowerCase();
+    return scheme === undefined ? !url.trim().startsWith('//') : allowedSchemes.has(scheme);
+  };
+  // Relative links and fragments point into the repository the template lives in, or at
+  // anchors this page does not have: their text is kept, without a link.
+  md.renderer.rules.link_open = (tokens, index, options, env, self) => {
+    const token = tokens[index]!;
+    const external = schemePattern.test(String(token.attrGet('href') ?? ''));
+    const state = env as LinkEnv;
+    state.links ??= [];
+    state.links.push(external);
+    if (!external) return '';
+    token.attrSet('rel', 'nofollow noopener noreferrer');
+    return self.renderToken(tokens, index, options);
+  };
+  md.renderer.rules.link_close = (tokens, index, options, env, self) =>
+    (env as LinkEnv).links?.pop() ? self.renderToken(tokens, index, options) : '';
+
+  return {
+    render(markdown, options = {}) {
+      const tokens = md.parse(markdown, {});
+      const target = options.topHeadingLevel;
+      let levels = options.levels;
+      if (target !== undefined) {
+        const own = tokens
+          .filter((t) => t.type === 'heading_open')
+          .map((t) => Number(t.tag.slice(1)));
+        levels = { shift: own.length > 0 ? target - Math.min(...own) : 0, previous: target - 1 };
+      }
+      if (levels) {
+        let open = '';
+        for (const token of tokens) {
+          if (token.type === 'heading_open') {
+            open = `h${nextHeadingLevel(levels, Number(token.tag.slice(1)))}`;
+            token.tag = open;
+          } else if (token.type === 'heading_close') {
+            token.tag = open;
+          }
+        }
+      }
+      return md.renderer.render(tokens, md.options, {} satisfies LinkEnv);
+    },
+    renderInline(markdown) {
+      return md.renderInline(markdown, {} satisfies LinkEnv);
+    },
+    minHeadingLevel(markdown) {
+      const levels = md
+        .parse(markdown, {})
+        .filter((t) => t.type === 'heading_open')
+        .map((t) => Number(t.tag.slice(1)));
+      return levels.length > 0 ? Math.min(...levels) : undefined;
+    },
+  };
+}

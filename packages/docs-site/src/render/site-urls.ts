@@ -1,0 +1,50 @@
+import { SpecforgeError } from '@specforge/core';
+
+// A base is `/` or `/segment/…/`: URL-safe characters only, no `.` or `..` segments, so that it
+// can be written into an attribute as it is and never climbs out of the host's root.
+const basePattern = /^\/(?:[A-Za-z0-9_~-][A-Za-z0-9._~-]*\/)*$/;
+
+/**
+ * Checks and normalises the URL path a site is served from: a missing leading or trailing
+ * slash is added (`docs` → `/docs/`).
+ *
+ * @throws {@link SpecforgeError} `SPECFORGE_USAGE` when the base has characters other than
+ * letters, digits, `.`, `_`, `~` and `-` in its segments, or a `.` or `..` segment.
+ *
+ * @example
+ * ```ts
+ * normalizeBase('docs'); // '/docs/'
+ * normalizeBase('/');    // '/'
+ * ```
+ */
+export function normalizeBase(base: string): string {
+  let normalized = base.trim();
+  if (!normalized.startsWith('/')) normalized = `/${normalized}`;
+  if (!normalized.endsWith('/')) normalized = `${normalized}/`;
+  const dotSegment = normalized.split('/').some((segment) => segment === '.' || segment === '..');
+  if (!basePattern.test(normalized) || dotSegment) {
+    throw new SpecforgeError(
+      'SPECFORGE_USAGE',
+      { reason: `${JSON.stringify(base)} is not a valid base path for the site.` },
+      {
+        hint: 'Give the URL path the site is served from, e.g. / or /docs/ (letters, digits, ".", "_", "~" and "-" in each segment).',
+      },
+    );
+  }
+  return normalized;
+}
+
+/**
+ * The relative prefix from a page to the site root: `''` for a page at the root,
+ * `'../../../'` for `templates/acme/plan/index.html`. Links built with it work from any host and
+ * any sub-path, and from the file system.
+ *
+ * @example
+ * ```ts
+ * relativeRoot('templates/acme/plan/index.html'); // '../../../'
+ * ```
+ */
+export function relativeRoot(pagePath: string): string {
+  const depth = pagePath.split('/').length - 1;
+  return '../'.repeat(depth);
+}
