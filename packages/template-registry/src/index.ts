@@ -84,3 +84,4 @@ export { applyInit, type InitFile, type InitPlan, type PlanInitOptions, planInit
 export * from './import/index.js';
 export * from './check/index.js';
 export * from './workspace/index.js';
+export * from './versions/index.js';
