@@ -1,0 +1,154 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { flattenSections, isSpecforgeError, parseSpec } from '@specforge/core';
+import {
+  listPackVersions,
+  type PackVersionOrigin,
+  type ProjectRegistry,
+  resolveRegistryAtPackVersion,
+} from '@specforge/template-registry';
+
+/** One version of a template: its effective body as the project composed it at that pack version. */
+export interface TemplateAtVersion {
+  version: string;
+  origin: PackVersionOrigin;
+  /** The composed Handlebars body. */
+  body: string;
+  /** Heading paths whose text differs from the current version's (`[]` for the current one). */
+  changedSections: string[];
+}
+
+/** A version of a pack the site offers, or why it could not be shown. */
+export interface SitePackVersion {
+  version: string;
+  origin: PackVersionOrigin;
+  /** The git tag or commit holding it; `''` for the current version. */
+  ref: string;
+  /** Set when this version could not be composed (e.g. its overlay no longer parses). */
+  error: string | undefined;
+}
+
+/** The versions of one of the project's own packs, and its templates at each. */
+export interface PackVersionsModel {
+  pack: string;
+  versions: SitePackVersion[];
+  /** The pack's `CHANGELOG.md` (as changesets writes it), or `undefined`. */
+  changelog: string | undefined;
+  /** By template id: the template at every version that has it, newest first. */
+  templates: Map<string, TemplateAtVersion[]>;
+}
+
+/** Options for {@link buildVersionsModel}. */
+export interface VersionsModelOptions {
+  cacheDir: string;
+  /** At most this many versions per pack, newest first; 10 by default. */
+  maxVersions?: number;
+  env?: Readonly<Record<string, string | undefined>>;
+}
+
+/**
+ * For each of the project's own packs: every version its source offers (see `listPackVersions`),
+ * the project composed at that version, and each template's body there, with the sections that
+ * differ from the current version. Built-in and npm packs offer only their installed version
+ * and are left out. A version that cannot be composed is listed with its error, not fatal.
+ */
+export async function buildVersionsModel(
+  registry: ProjectRegistry,
+  options: VersionsModelOptions,
+): Promise<PackVersionsModel[]> {
+  const { project } = registry;
+  const own = new Set(
+    registry.packs.filter((pack) => !pack.source.startsWith('npm:')).map((pack) => pack.name),
+  );
+  const models: PackVersionsModel[] = [];
+  for (const pack of registry.packs.filter((candidate) => own.has(candidate.name))) {
+    const listed = await listPackVersions(pack, {
+      projectRoot: project.root,
+      cacheDir: options.cacheDir,
+      env: options.env,
+    });
+    const templates = new Map<string, TemplateAtVersion[]>();
+    const versions: SitePackVersion[] = [];
+    const current = new Map(
+      [...pack.templates].map(([id, resolved]) => [id, resolved.template.body]),
+    );
+    for (const entry of listed.slice(0, options.maxVersions ?? 10)) {
+      let bodies: Map<string, string>;
+      let error: string | undefined;
+      try {
+        bodies =
+          entry.origin === 'current'
+            ? current
+            : await bodiesAt(registry, pack.name, await entry.materialize(), options.cacheDir);
+      } catch (cause) {
+        if (!isSpecforgeError(cause)) throw cause;
+        bodies = new Map();
+        error = cause.message;
+      }
+      versions.push({ version: entry.version, origin: entry.origin, ref: entry.ref, error });
+      for (const [id, body] of bodies) {
+        const list = templates.get(id) ?? [];
+        list.push({
+          version: entry.version,
+          origin: entry.origin,
+          body,
+          changedSections: changedSections(current.get(id) ?? '', body),
+        });
+        templates.set(id, list);
+      }
+    }
+    const changelog = await readFile(join(pack.dir, 'CHANGELOG.md'), 'utf8').catch(() => undefined);
+    models.push({ pack: pack.name, versions, changelog, templates });
+  }
+  return models;
+}
+
+async function bodiesAt(
+  registry: ProjectRegistry,
+  name: string,
+  dir: string,
+  cacheDir: string,
+): Promise<Map<string, string>> {
+  const { project } = registry;
+  const pack = registry.packs.find((candidate) => candidate.name === name)!;
+  const then = await resolveRegistryAtPackVersion({
+    projectRoot: project.root,
+    packs: project.config.packs,
+    cacheDir,
+    pack,
+    dir,
+  });
+  const resolved = then.packs.find((candidate) => candidate.name === name);
+  return new Map([...(resolved?.templates ?? [])].map(([id, t]) => [id, t.template.body]));
+}
+
+/**
+ * The heading paths whose own text (heading and body, sub-sections excluded) differs between
+ * two bodies, in `other`'s order, then those only `current` has: enough to point a reader at
+ * what changed between versions.
+ */
+export function changedSections(current: string, other: string): string[] {
+  const a = ownTexts(current);
+  const b = ownTexts(other);
+  const changed: string[] = [];
+  for (const [path, text] of b) if (a.get(path) !== text) changed.push(path);
+  for (const path of a.keys()) if (!b.has(path)) changed.push(path);
+  return changed;
+}
+
+function ownTexts(body: string): Map<string, string> {
+  const spec = parseSpec(body);
+  const lines = body.split(/\r\n?|\n/);
+  const texts = new Map<string, string>();
+  for (const section of flattenSections(spec.sections)) {
+    const end = section.children[0] ? section.children[0].line - 1 : section.endLine;
+    texts.set(
+      section.path,
+      lines
+        .slice(section.line - 1, end)
+        .join('\n')
+        .trim(),
+    );
+  }
+  return texts;
+}
