@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { makeCheckCommand } from './commands/check.js';
+import { makeDocsCommand } from './commands/docs.js';
 import { makeInitCommand } from './commands/init.js';
 import { makePlanCommand } from './commands/plan.js';
 import { makeSpecCommand } from './commands/spec.js';
@@ -30,5 +31,6 @@ export function createProgram(): Command {
       .addCommand(makeCheckCommand())
       .addCommand(makeSpecCommand())
       .addCommand(makeTemplateCommand())
+      .addCommand(makeDocsCommand())
   );
 }

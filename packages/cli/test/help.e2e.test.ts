@@ -14,7 +14,7 @@ describe('specforge --help', () => {
       .split('\n\n')[0]!
       .split('\n')
       .map((line) => line.trim().split(/\s+/)[0]);
-    expect(commands).toEqual(['init', 'plan', 'status', 'check', 'spec', 'template', 'help']);
+    expect(commands).toEqual(['init', 'plan', 'status', 'check', 'spec', 'template', 'docs', 'help']);
   });
 
   it('exits 2 with help on stderr when no command is given', () => {
@@ -24,8 +24,16 @@ describe('specforge --help', () => {
     expect(result.stderr).toMatch(/^Usage: specforge /);
   });
 
-  it.each([['--version'], ['--help'], ['plan', '--help'], ['status', '--help']])(
-    'answers %j without loading Handlebars, markdown-it or yaml',
+  it.each([
+    ['--version'],
+    ['--help'],
+    ['plan', '--help'],
+    ['status', '--help'],
+    ['docs', '--help'],
+    ['docs', 'build', '--help'],
+    ['docs', 'serve', '--help'],
+  ])(
+    'answers %j without loading Handlebars, markdown-it, yaml or the docs site',
     (...args) => {
       const dir = mkdtempSync(join(tmpdir(), 'specforge-modules-'));
       try {
@@ -38,7 +46,11 @@ describe('specforge --help', () => {
         expect(result.status).toBe(0);
         const loaded = readFileSync(log, 'utf8').split('\n').filter(Boolean);
         expect(loaded).toContain('commander');
-        expect(loaded.filter((name) => /^(handlebars|markdown-it|yaml|diff)$/.test(name))).toEqual([]);
+        expect(
+          loaded.filter((name) =>
+            /^(handlebars|markdown-it|yaml|diff|@specforge\/docs-site|@11ty\/eleventy|pagefind)$/.test(name),
+          ),
+        ).toEqual([]);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }

@@ -1,11 +1,15 @@
-import { rm } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { rm, writeFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { openProjectRegistry } from '@specforge/template-registry';
 import { writeSiteAssets } from './assets/write-assets.js';
 import { renderPages } from './eleventy/render-pages.js';
+import { guideCss } from './guides/guide-css.js';
+import { loadGuides } from './guides/load-guides.js';
+import { renderGuides } from './guides/render-guides.js';
+import type { ExtraGuide, GuidesOptions } from './guides/types.js';
 import { buildPageViews } from './pages/views.js';
 import { createMarkdownRenderer } from './render/markdown.js';
-import { normalizeBase } from './render/site-urls.js';
+import { normalizeApiReference, normalizeBase } from './render/site-urls.js';
 import { buildSearchIndex } from './search/build-search-index.js';
 import { buildSiteModel } from './site-model/build-site-model.js';
 import { loadExampleSpec } from './site-model/example-spec.js';
@@ -30,11 +34,29 @@ export interface BuildSiteOptions {
   cacheDir: string;
   /** The date example plans see as `today`; now by default. */
   now?: Date;
+  /**
+   * Hand-written guides: each `*.md` directly in `dir` becomes `guides/<slug>/index.html`,
+   * titled by its first `#` heading, listed on the home page and in the header. Guides are
+   * rendered like template bodies (no raw HTML, no images), with an id on every heading (the
+   * slug GitHub gives it) and links between guides (`overlays.md#whole-file-strategies`)
+   * rewritten to their pages; links to other files keep only their text.
+   */
+  guides?: GuidesOptions;
+  /**
+   * Generated guides, such as a CLI or error-code reference, rendered like the guides of
+   * {@link BuildSiteOptions.guides} and listed after them.
+   */
+  extraGuides?: ExtraGuide[];
+  /**
+   * The API reference the header and the home page link to: an `http(s)` URL, or a path relative
+   * to the site root (`api/index.html`), which the caller puts there. No link when left out.
+   */
+  apiReference?: string;
 }
 
 /** What {@link buildSite} built. */
 export interface BuildSiteResult {
-  /** HTML pages written: the home page, one page per template, and `404.html`. */
+  /** HTML pages written: the home page, one page per template and per guide, and `404.html`. */
   pages: number;
   /** The absolute path of the site folder. */
   out: string;
@@ -44,8 +66,10 @@ export interface BuildSiteResult {
  * Builds the docs site of the project around `cwd`: a static site with a home page listing
  * every pack and template, and a page per template with its effective body, outline, section
  * blame, the diff of every section a fork changed, its inputs and check rules, a "use it"
- * snippet and an example plan; searchable offline with Pagefind. The site makes no request to
- * any other host and works from any static host, at the root or under `base`.
+ * snippet and an example plan; with `guides` and `extraGuides`, a page per guide, listed on the
+ * home page and in the header, and a link to the API reference with `apiReference`. Searchable
+ * offline with Pagefind. The site makes no request to any other host and works from any static
+ * host, at the root or under `base`.
  *
  * The packs are resolved as `specforge plan` resolves them, reading `specforge.lock` but never
  * writing it. Everything from packs is treated as untrusted: text is escaped, Markdown is
@@ -55,8 +79,8 @@ export interface BuildSiteResult {
  * new, empty, or a site built earlier.
  *
  * @throws {@link SpecforgeError} from resolving the packs (e.g. `SPECFORGE_LOCK_MISMATCH` with
- * `frozen`), `SPECFORGE_USAGE` for an invalid `base`, `SPECFORGE_OUTPUT_UNWRITABLE` when `out`
- * holds something else.
+ * `frozen`), `SPECFORGE_USAGE` for an invalid `base` or `apiReference`, an unreadable guides
+ * folder or a taken guide slug, `SPECFORGE_OUTPUT_UNWRITABLE` when `out` holds something else.
  *
  * @example
  * ```ts
@@ -67,14 +91,23 @@ export interface BuildSiteResult {
  *   out: 'site',
  *   base: '/docs/',
  *   cacheDir: '.cache/specforge',
+ *   guides: { dir: 'docs', order: ['getting-started', 'overlays'] },
+ *   extraGuides: [{ slug: 'cli-reference', title: 'CLI reference', markdown: '…' }],
+ *   apiReference: 'api/index.html',
  * });
  * console.log(`${pages} pages in ${out}`);
  * ```
  */
 export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteResult> {
   const base = normalizeBase(options.base ?? '/');
+  const apiReference =
+    options.apiReference === undefined ? undefined : normalizeApiReference(options.apiReference);
   const out = resolve(options.cwd, options.out);
   await assertReplaceableSite(out);
+  const guideSources = await loadGuides(
+    options.guides && { ...options.guides, dir: resolve(options.cwd, options.guides.dir) },
+    options.extraGuides,
+  );
   const registry = await openProjectRegistry({
     cwd: options.cwd,
     cacheDir: options.cacheDir,
@@ -93,12 +126,14 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     descriptions: new Map(descriptions),
     now: options.now ?? new Date(),
   });
-  const pages = buildPageViews(model, createMarkdownRenderer(), base);
+  const guides = renderGuides(guideSources);
+  const pages = buildPageViews(model, createMarkdownRenderer(), base, { guides, apiReference });
 
   const staging = await makeStagingFolder(out);
   try {
     const written = await renderPages(pages, staging);
     await writeSiteAssets(staging);
+    if (guides.length > 0) await writeFile(join(staging, 'assets/guides.css'), guideCss);
     await buildSearchIndex(staging);
     await replaceSiteFolder(staging, out);
     return { pages: written.length, out };

@@ -2,12 +2,14 @@
  * The specforge docs site: a static, searchable site built from a project's template registry,
  * with every pack and template, section blame, overlay diffs and example plans.
  *
- * - {@link buildSite} builds the site of a project into a folder.
+ * - {@link buildSite} builds the site of a project into a folder, with its guides.
  * - {@link buildSiteModel} computes what the site shows, without HTML, for other front ends.
+ * - {@link serveSite} serves the site while you edit the packs, rebuilding and reloading pages.
  *
  * @packageDocumentation
  */
 export { type BuildSiteOptions, type BuildSiteResult, buildSite } from './build-site.js';
+export type { ExtraGuide, GuidesOptions } from './guides/types.js';
 export { normalizeBase } from './render/site-urls.js';
 export { type BuildSiteModelOptions, buildSiteModel } from './site-model/build-site-model.js';
 export {
@@ -33,3 +35,9 @@ export type {
 } from './site-model/types.js';
 export type { DiffLine } from './render/diff-html.js';
 export { SITE_MARKER_FILE } from './site-folder.js';
+export {
+  type ServeSiteOptions,
+  type SiteRebuild,
+  type SiteServer,
+  serveSite,
+} from './serve/serve-site.js';

@@ -1,23 +1,20 @@
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSite } from '../src/build-site.js';
+import { hasChromium, launchChromium } from '../src/test-utils/chromium.js';
 import { type StaticServer, serveStatic } from './static-server.js';
 
-const executablePath = '/usr/bin/chromium';
-const hasChromium = existsSync(executablePath);
-if (!hasChromium)
-  console.warn(`site.browser.test.ts: skipped, ${executablePath} is not installed.`);
+const chromiumPresent = hasChromium('site.browser.test.ts');
 
 const here = fileURLToPath(import.meta.url);
 const example = resolve(here, '../../../../examples/acme-shop');
 const artifacts = resolve(here, '../../test-artifacts');
 
-describe.skipIf(!hasChromium)('the example site in Chromium', () => {
+describe.skipIf(!chromiumPresent)('the example site in Chromium', () => {
   let dir: string;
   let server: StaticServer;
   let browser: Browser;
@@ -37,17 +34,7 @@ describe.skipIf(!hasChromium)('the example site in Chromium', () => {
       now: new Date('2026-01-31T00:00:00Z'),
     });
     server = await serveStatic(out, '/docs/');
-    browser = await chromium.launch({
-      executablePath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
+    browser = await launchChromium();
     page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     page.on('request', (request) => {
       if (!request.url().startsWith(server.url)) foreignRequests.push(request.url());

@@ -367,6 +367,12 @@ export const errorCatalog = {
     message: (a: { path: string }) => `No spec matches ${a.path}; nothing was done.`,
     hint: 'A folder is searched for spec.md files (node_modules and dot folders skipped) and a glob must match files, e.g. "specs/**/spec.md"; quote globs so that the shell leaves them alone.',
   },
+  SPECFORGE_DOCS_SITE_MISSING: {
+    kind: 'usage',
+    message: (a: { command: string }) =>
+      `specforge ${a.command} needs the @specforge/docs-site package, which is not installed; nothing was built.`,
+    hint: 'Add it where @specforge/cli is installed: `npm install --save-dev @specforge/docs-site` or `pnpm add -D @specforge/docs-site` (beside a global specforge: `npm install -g @specforge/docs-site`). It is an optional peer of the CLI, so `specforge plan` never installs a site generator.',
+  },
 } as const;
 
 /** A permanent specforge error code. */

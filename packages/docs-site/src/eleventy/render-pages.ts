@@ -1,17 +1,20 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { guidePartials, guideTemplate } from '../pages/guide-template.js';
 import { homeTemplate } from '../pages/home-template.js';
 import { layoutTemplate } from '../pages/layout-template.js';
 import { notFoundTemplate } from '../pages/not-found-template.js';
 import { templatePartials, templateTemplate } from '../pages/template-template.js';
-import type { HomeView, NotFoundView, PageView, TemplateView } from '../pages/views.js';
+import type { GuideView, HomeView, NotFoundView, PageView, TemplateView } from '../pages/views.js';
 import { assertInsideSite } from './site-path.js';
 
 /** The views of every page of the site. */
 export interface SitePages {
   home: HomeView;
   templates: TemplateView[];
+  /** Guide pages; none when the site has no guides. */
+  guides?: GuideView[];
   notFound: NotFoundView;
 }
 
@@ -21,7 +24,8 @@ const layout = 'layouts/page.hbs';
  * Renders and writes every page with Eleventy: the page templates are virtual (no source files),
  * Handlebars through Eleventy's official plugin, in an isolated Handlebars instance so that no
  * helper or partial leaks into other users of the global one. Template pages are one paginated
- * template over the template views. Returns the paths written, relative to `out`.
+ * template over the template views, and guide pages one over the guide views. Returns the paths
+ * written, relative to `out`.
  */
 export async function renderPages(pages: SitePages, out: string): Promise<string[]> {
   // Loaded here, not at import: Eleventy takes a few hundred milliseconds to load, which users
@@ -32,7 +36,7 @@ export async function renderPages(pages: SitePages, out: string): Promise<string
     import('handlebars'),
   ]);
   const handlebars = Handlebars.create();
-  for (const [name, source] of Object.entries(templatePartials))
+  for (const [name, source] of Object.entries({ ...templatePartials, ...guidePartials }))
     handlebars.registerPartial(name, source);
   // Eleventy needs an input folder; an empty one means no file of the project becomes a page.
   const input = await mkdtemp(join(tmpdir(), 'specforge-docs-input-'));
@@ -66,6 +70,17 @@ export async function renderPages(pages: SitePages, out: string): Promise<string
           permalink: (data: { view: PageView }) => permalinkOf(data.view, out),
         });
         config.addGlobalData('docsTemplatePages', pages.templates);
+        config.addTemplate('guide.hbs', guideTemplate, {
+          layout,
+          pagination: {
+            data: 'docsGuidePages',
+            size: 1,
+            alias: 'view',
+            addAllPagesToCollections: false,
+          },
+          permalink: (data: { view: PageView }) => permalinkOf(data.view, out),
+        });
+        config.addGlobalData('docsGuidePages', pages.guides ?? []);
       },
     });
     eleventy.disableLogger();

@@ -1,8 +1,9 @@
+import type { GuideOutlineItem, RenderedGuide } from '../guides/types.js';
 import { type DiffLine, renderDiffHtml } from '../render/diff-html.js';
 import { escapeHtml } from '../render/escape-html.js';
 import { type HeadingLevels, nextHeadingLevel } from '../render/heading-levels.js';
 import type { MarkdownRenderer } from '../render/markdown.js';
-import { relativeRoot } from '../render/site-urls.js';
+import { type ApiReference, apiReferenceHref, relativeRoot } from '../render/site-urls.js';
 import type { SiteBlame, SiteModel, SiteSection, SiteTemplate } from '../site-model/types.js';
 
 // What every page gives the layout. Fields ending in `Html` are markup the site built itself
@@ -20,6 +21,22 @@ export interface PageView {
   project: string;
   /** Whether the page loads the search UI. */
   search: boolean;
+  nav: NavView;
+}
+
+/** What the header's navigation links to besides the home page's sections. */
+export interface NavView {
+  /** Whether the site has guides (listed on the home page); their pages load `assets/guides.css`. */
+  guides: boolean;
+  /** The API reference, relative to this page or a URL; `undefined` when the site links none. */
+  apiHref: string | undefined;
+}
+
+/** Guides and links a site shows beside its packs. */
+export interface SiteExtras {
+  /** Rendered guides, in the order they are listed. */
+  guides?: readonly RenderedGuide[];
+  apiReference?: ApiReference;
 }
 
 /** The home page's view. */
@@ -27,6 +44,25 @@ export interface HomeView extends PageView {
   packs: (SiteModel['packs'][number] & { links: { ref: string; href: string }[] })[];
   templates: { ref: string; href: string; kind: string; description: string }[];
   exampleSpec: SiteModel['exampleSpec'];
+  guides: { title: string; href: string; summary: string }[];
+}
+
+/** A guide page's view. */
+export interface GuideView extends PageView {
+  titleId: string | undefined;
+  titleHtml: string;
+  bodyHtml: string;
+  outline: GuideOutlineItem[];
+  /** The guides before and after this one in the list; `undefined` when there is only one. */
+  pager: { previous?: GuideLink; next?: GuideLink } | undefined;
+  /** The home page, relative to this page. */
+  homeUrl: string;
+}
+
+/** A link to a guide, from another guide. */
+export interface GuideLink {
+  title: string;
+  href: string;
 }
 
 /** A section of a template page's view, with its sub-sections. */
@@ -78,14 +114,21 @@ export function buildPageViews(
   model: SiteModel,
   markdown: MarkdownRenderer,
   base: string,
-): { home: HomeView; templates: TemplateView[]; notFound: NotFoundView } {
+  extras: SiteExtras = {},
+): { home: HomeView; templates: TemplateView[]; guides: GuideView[]; notFound: NotFoundView } {
   const urlOf = new Map(model.templates.map((template) => [template.ref, template.page]));
+  const guides = extras.guides ?? [];
+  const navFor = (root: string): NavView => ({
+    guides: guides.length > 0,
+    apiHref: extras.apiReference && apiReferenceHref(extras.apiReference, root),
+  });
   const home: HomeView = {
     page: 'index.html',
-    title: `${model.project}: templates`,
+    title: guides.length > 0 ? `${model.project} documentation` : `${model.project}: templates`,
     root: '',
     project: model.project,
     search: true,
+    nav: navFor(''),
     packs: model.packs.map((pack) => ({
       ...pack,
       links: pack.templates.map((ref) => ({ ref, href: urlOf.get(ref) ?? '' })),
@@ -97,22 +140,53 @@ export function buildPageViews(
       description: template.description,
     })),
     exampleSpec: model.exampleSpec,
+    guides: guides.map((guide) => ({
+      title: guide.title,
+      href: guide.page,
+      summary: guide.summary,
+    })),
   };
-  const templates = model.templates.map((template) => buildTemplateView(model, template, markdown));
+  const templates = model.templates.map((template) =>
+    buildTemplateView(model, template, markdown, navFor(relativeRoot(template.page))),
+  );
+  const guideViews = guides.map((guide, index): GuideView => {
+    const root = relativeRoot(guide.page);
+    const linkTo = (other: RenderedGuide | undefined): GuideLink | undefined =>
+      other && { title: other.title, href: `${root}${other.page}` };
+    return {
+      page: guide.page,
+      title: `${guide.title}: ${model.project} guides`,
+      root,
+      project: model.project,
+      search: false,
+      nav: navFor(root),
+      titleId: guide.titleId,
+      titleHtml: guide.titleHtml,
+      bodyHtml: guide.html,
+      outline: guide.outline,
+      pager:
+        guides.length > 1
+          ? { previous: linkTo(guides[index - 1]), next: linkTo(guides[index + 1]) }
+          : undefined,
+      homeUrl: `${root}index.html`,
+    };
+  });
   const notFound: NotFoundView = {
     page: '404.html',
     title: 'Page not found',
     root: base,
     project: model.project,
     search: false,
+    nav: navFor(base),
   };
-  return { home, templates, notFound };
+  return { home, templates, guides: guideViews, notFound };
 }
 
 function buildTemplateView(
   model: SiteModel,
   template: SiteTemplate,
   markdown: MarkdownRenderer,
+  nav: NavView,
 ): TemplateView {
   const root = relativeRoot(template.page);
   // The template's shallowest heading becomes <h3>, under the page's <h1> and the <h2>
@@ -146,6 +220,7 @@ function buildTemplateView(
     root,
     project: model.project,
     search: false,
+    nav,
     template: rest,
     useIt: `specforge plan <spec> --template ${template.ref}`,
     preamble: { html: preambleHtml, blame: toBlameView(preamble.blame, template.pack) },

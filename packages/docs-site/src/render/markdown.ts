@@ -1,4 +1,4 @@
-import MarkdownIt from 'markdown-it';
+import MarkdownIt, { type Env, type MarkdownIt as MarkdownItInstance } from 'markdown-it';
 import { type HeadingLevels, nextHeadingLevel } from './heading-levels.js';
 
 /** Options for {@link MarkdownRenderer.render}. */
@@ -31,9 +31,18 @@ export interface MarkdownRenderer {
 const allowedSchemes = new Set(['http:', 'https:', 'mailto:']);
 const schemePattern = /^([a-z][a-z0-9+.-]*:)/i;
 
-// Whether each open link was rendered as one, so that its closing tag matches.
-interface LinkEnv {
+/**
+ * The render environment markdown-it passes to the rules: whether each open link was rendered as
+ * one (so that its closing tag matches), and what a document rendered as a page of the site (a
+ * guide) adds to the untrusted-text rules.
+ */
+export interface SafeMarkdownEnv extends Env {
   links?: boolean[];
+  /**
+   * Turns a relative link or a fragment into a URL of the site, or `undefined` to keep only the
+   * link's text. Without it every relative link keeps only its text.
+   */
+  resolveLink?: (href: string) => string | undefined;
 }
 
 /**
@@ -57,26 +66,7 @@ interface LinkEnv {
  * ```
  */
 export function createMarkdownRenderer(): MarkdownRenderer {
-  const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
-  md.disable('image');
-  md.validateLink = (url) => {
-    const scheme = schemePattern.exec(url.trim())?.[1]?.toLowerCase();
-    return scheme === undefined ? !url.trim().startsWith('//') : allowedSchemes.has(scheme);
-  };
-  // Relative links and fragments point into the repository the template lives in, or at
-  // anchors this page does not have: their text is kept, without a link.
-  md.renderer.rules.link_open = (tokens, index, options, env, self) => {
-    const token = tokens[index]!;
-    const external = schemePattern.test(String(token.attrGet('href') ?? ''));
-    const state = env as LinkEnv;
-    state.links ??= [];
-    state.links.push(external);
-    if (!external) return '';
-    token.attrSet('rel', 'nofollow noopener noreferrer');
-    return self.renderToken(tokens, index, options);
-  };
-  md.renderer.rules.link_close = (tokens, index, options, env, self) =>
-    (env as LinkEnv).links?.pop() ? self.renderToken(tokens, index, options) : '';
+  const md = createSafeMarkdownIt();
 
   return {
     render(markdown, options = {}) {
@@ -100,10 +90,10 @@ export function createMarkdownRenderer(): MarkdownRenderer {
           }
         }
       }
-      return md.renderer.render(tokens, md.options, {} satisfies LinkEnv);
+      return md.renderer.render(tokens, md.options, {} satisfies SafeMarkdownEnv);
     },
     renderInline(markdown) {
-      return md.renderInline(markdown, {} satisfies LinkEnv);
+      return md.renderInline(markdown, {} satisfies SafeMarkdownEnv);
     },
     minHeadingLevel(markdown) {
       const levels = md
@@ -113,4 +103,40 @@ export function createMarkdownRenderer(): MarkdownRenderer {
       return levels.length > 0 ? Math.min(...levels) : undefined;
     },
   };
+}
+
+/**
+ * The markdown-it instance behind {@link createMarkdownRenderer}, for renderers that work on its
+ * tokens (guides): raw HTML off, images off, links only to `http:`, `https:` and `mailto:`, and
+ * relative links only where {@link SafeMarkdownEnv.resolveLink} maps them into the site.
+ */
+export function createSafeMarkdownIt(): MarkdownItInstance {
+  const md = new MarkdownIt({ html: false, linkify: false, typographer: false });
+  md.disable('image');
+  md.validateLink = (url) => {
+    const scheme = schemePattern.exec(url.trim())?.[1]?.toLowerCase();
+    return scheme === undefined ? !url.trim().startsWith('//') : allowedSchemes.has(scheme);
+  };
+  // Relative links and fragments point into the repository the text lives in, or at anchors
+  // this page does not have: their text is kept, without a link, unless the document knows
+  // where they lead in the site (`resolveLink`).
+  md.renderer.rules.link_open = (tokens, index, options, env, self) => {
+    const token = tokens[index]!;
+    const href = String(token.attrGet('href') ?? '');
+    const external = schemePattern.test(href);
+    const state = env as SafeMarkdownEnv;
+    const target = external ? undefined : state.resolveLink?.(href);
+    state.links ??= [];
+    state.links.push(external || target !== undefined);
+    if (external) {
+      token.attrSet('rel', 'nofollow noopener noreferrer');
+      return self.renderToken(tokens, index, options);
+    }
+    if (target === undefined) return '';
+    token.attrSet('href', target);
+    return self.renderToken(tokens, index, options);
+  };
+  md.renderer.rules.link_close = (tokens, index, options, env, self) =>
+    (env as SafeMarkdownEnv).links?.pop() ? self.renderToken(tokens, index, options) : '';
+  return md;
 }

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { renderDiffHtml } from './diff-html.js';
 import { escapeHtml } from './escape-html.js';
-import { normalizeBase, relativeRoot } from './site-urls.js';
+import {
+  apiReferenceHref,
+  normalizeApiReference,
+  normalizeBase,
+  relativeRoot,
+} from './site-urls.js';
 
 describe('escapeHtml', () => {
   it('escapes markup and both quotes', () => {
@@ -51,5 +56,33 @@ describe('relativeRoot', () => {
   it('climbs one level per folder of the page', () => {
     expect(relativeRoot('index.html')).toBe('');
     expect(relativeRoot('templates/acme/plan/index.html')).toBe('../../../');
+  });
+});
+
+describe('normalizeApiReference', () => {
+  it('keeps http(s) URLs and paths inside the site, linked from any page', () => {
+    expect(normalizeApiReference('https://example.com/api/')).toEqual({
+      url: 'https://example.com/api/',
+    });
+    const path = normalizeApiReference('api/index.html');
+    expect(path).toEqual({ path: 'api/index.html' });
+    expect(apiReferenceHref(path, '../../')).toBe('../../api/index.html');
+    expect(apiReferenceHref(path, '/docs/')).toBe('/docs/api/index.html');
+  });
+
+  it.each([
+    '/api/',
+    '../api/',
+    'api/../../x',
+    './api/',
+    '//evil.example/',
+    'javascript:alert(1)',
+    'ftp://example.com/',
+    'api/"><b>',
+    '',
+  ])('refuses %j', (reference) => {
+    expect(() => normalizeApiReference(reference)).toThrow(
+      expect.objectContaining({ code: 'SPECFORGE_USAGE' }),
+    );
   });
 });

@@ -48,3 +48,49 @@ export function relativeRoot(pagePath: string): string {
   const depth = pagePath.split('/').length - 1;
   return '../'.repeat(depth);
 }
+
+/** Where the API reference a site links to lives: another site, or a path in this one. */
+export type ApiReference = { url: string } | { path: string };
+
+// A path in the site: URL-safe characters, `/`-separated, optionally with a fragment.
+const sitePathPattern = /^[A-Za-z0-9_~-][A-Za-z0-9._~/-]*(?:#[A-Za-z0-9._~-]*)?$/;
+
+/**
+ * Checks the API reference a site links to: an `http:` or `https:` URL, or a path relative to
+ * the site root (`api/`, `api/index.html`) that stays inside the site.
+ *
+ * @throws {@link SpecforgeError} `SPECFORGE_USAGE` for anything else (another scheme, an
+ * absolute path, a `..` segment, characters that need escaping).
+ *
+ * @example
+ * ```ts
+ * normalizeApiReference('api/index.html');         // { path: 'api/index.html' }
+ * normalizeApiReference('https://example.com/api'); // { url: 'https://example.com/api' }
+ * ```
+ */
+export function normalizeApiReference(reference: string): ApiReference {
+  const trimmed = reference.trim();
+  if (/^https?:\/\//i.test(trimmed) && URL.canParse(trimmed)) return { url: new URL(trimmed).href };
+  const segments = trimmed.split('#')[0]!.split('/');
+  if (
+    !sitePathPattern.test(trimmed) ||
+    segments.some((segment) => segment === '.' || segment === '..')
+  ) {
+    throw new SpecforgeError(
+      'SPECFORGE_USAGE',
+      { reason: `${JSON.stringify(reference)} is not a valid API reference link for the site.` },
+      {
+        hint: 'Give an http(s) URL, or a path relative to the site root such as api/index.html.',
+      },
+    );
+  }
+  return { path: trimmed };
+}
+
+/**
+ * The link to the API reference from a page whose root prefix is `root` (see
+ * {@link relativeRoot}).
+ */
+export function apiReferenceHref(reference: ApiReference, root: string): string {
+  return 'url' in reference ? reference.url : `${root}${reference.path}`;
+}
