@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bulkFigures } from './bulk.js';
+import { docsFigures } from './docs.js';
 import { mergeFigures, registryFigures } from './registry.js';
 
 // BENCH_SMOKE=1 proves the harness quickly: few runs here, tiny inputs in bulk.js.
@@ -64,6 +65,7 @@ try {
   const inProcessRuns = Math.max(5, Math.round(runs / 2));
   console.table([...(await registryFigures(inProcessRuns)), ...(await mergeFigures(inProcessRuns))]);
   console.table(await bulkFigures());
+  console.table(await docsFigures());
 } finally {
   rmSync(work, { recursive: true, force: true });
 }
