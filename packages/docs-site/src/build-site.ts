@@ -14,6 +14,8 @@ import { buildSearchIndex } from './search/build-search-index.js';
 import { buildSiteModel } from './site-model/build-site-model.js';
 import { loadExampleSpec } from './site-model/example-spec.js';
 import { readPackDescription } from './site-model/pack-description.js';
+import { buildVersionsModel } from './site-model/pack-versions.js';
+import { buildSiteVersions } from './site-model/site-versions.js';
 import { assertReplaceableSite, makeStagingFolder, replaceSiteFolder } from './site-folder.js';
 
 /** Options for {@link buildSite}. */
@@ -56,7 +58,10 @@ export interface BuildSiteOptions {
 
 /** What {@link buildSite} built. */
 export interface BuildSiteResult {
-  /** HTML pages written: the home page, one page per template and per guide, and `404.html`. */
+  /**
+   * HTML pages written: the home page, one page per template and per guide, one per template at
+   * each earlier version of its pack with a compare page, one per pack changelog, and `404.html`.
+   */
   pages: number;
   /** The absolute path of the site folder. */
   out: string;
@@ -68,8 +73,18 @@ export interface BuildSiteResult {
  * blame, the diff of every section a fork changed, its inputs and check rules, a "use it"
  * snippet and an example plan; with `guides` and `extraGuides`, a page per guide, listed on the
  * home page and in the header, and a link to the API reference with `apiReference`. Searchable
- * offline with Pagefind. The site makes no request to any other host and works from any static
- * host, at the root or under `base`.
+ * offline with Pagefind.
+ *
+ * Versions: for each of the project's own packs with more than one version (git tags of a git
+ * source, earlier versions in the project's git history), every template page gets a version
+ * switcher, each earlier version a page of its own (`templates/<pack>/<id>/v/<version>/`) with
+ * the sections that differ from the current one marked, and the template a compare page with the
+ * diff of every pair of versions (`…/compare/`). A pack's `CHANGELOG.md` becomes
+ * `packs/<pack>/changelog/`. A version that does not compose is listed with its error. Only the
+ * current pages are indexed for search.
+ *
+ * The site makes no request to any other host and works from any static host, at the root or
+ * under `base`.
  *
  * The packs are resolved as `specforge plan` resolves them, reading `specforge.lock` but never
  * writing it. Everything from packs is treated as untrusted: text is escaped, Markdown is
@@ -113,11 +128,12 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     cacheDir: options.cacheDir,
     frozen: options.frozen,
   });
-  const [example, descriptions] = await Promise.all([
+  const [example, descriptions, packVersions] = await Promise.all([
     loadExampleSpec(registry.project),
     Promise.all(
       registry.packs.map(async (pack) => [pack.name, await readPackDescription(pack.dir)] as const),
     ),
+    buildVersionsModel(registry, { cacheDir: options.cacheDir }),
   ]);
   const model = buildSiteModel({
     packs: registry.packs,
@@ -127,7 +143,12 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     now: options.now ?? new Date(),
   });
   const guides = renderGuides(guideSources);
-  const pages = buildPageViews(model, createMarkdownRenderer(), base, { guides, apiReference });
+  const versions = buildSiteVersions(model.templates, packVersions);
+  const pages = buildPageViews(model, createMarkdownRenderer(), base, {
+    guides,
+    apiReference,
+    versions,
+  });
 
   const staging = await makeStagingFolder(out);
   try {

@@ -114,6 +114,23 @@ details.diff summary { cursor: pointer; color: var(--link); }
 .rules dd { margin-left: 1rem; }
 .rendered { border: 1px dashed var(--border); border-radius: 6px; padding: 0 1rem; }
 .error { color: var(--del-fg); background: var(--del-bg); padding: 0.5rem 0.75rem; border-radius: 6px; }
+.versions { margin: 1rem 0; }
+.versions h2 { margin-top: 1rem; }
+.version-list { list-style: none; padding: 0; margin: 0.5rem 0; display: flex; flex-wrap: wrap; gap: 0.25rem 1.25rem; }
+.version-list [aria-current] { font-weight: 700; text-decoration: none; color: var(--fg); }
+.version-list .origin { color: var(--muted); font-size: 0.85rem; }
+.version-unavailable { color: var(--muted); text-decoration: line-through; }
+.version-error { color: var(--del-fg); font-size: 0.85rem; }
+.version-note { border-left: 4px solid var(--own); background: var(--surface); padding: 0.5rem 0.75rem; }
+.tpl-section.version-changed { border-left-color: var(--del-fg); }
+.version-changed-heading { text-decoration: underline wavy var(--del-fg); text-underline-offset: 0.25em; }
+.badge-version-changed { border-color: var(--del-fg); color: var(--del-fg); }
+.diff-lines .diff-gap { color: var(--muted); font-style: italic; }
+.compare-picker { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: center; margin: 0.5rem 0; }
+.compare-picker[hidden] { display: none; }
+.compare-picker select { font: inherit; padding: 0.15rem 0.3rem; }
+select:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; }
+.compare-index { font-size: 0.9rem; }
 @media (max-width: 40rem) {
   h1 { font-size: 1.45rem; }
   .template-body { padding: 0 0.5rem 0.5rem; }

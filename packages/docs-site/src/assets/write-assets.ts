@@ -1,5 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { compareScript } from './compare-script.js';
 import { searchScript } from './search-script.js';
 import { siteCss } from './site-css.js';
 
@@ -7,6 +8,7 @@ import { siteCss } from './site-css.js';
 export const siteAssets: Readonly<Record<string, string>> = {
   'assets/site.css': siteCss,
   'assets/search.js': searchScript,
+  'assets/compare.js': compareScript,
 };
 
 /** Writes {@link siteAssets} into the site folder `out`. */

@@ -6,6 +6,13 @@ import { homeTemplate } from '../pages/home-template.js';
 import { layoutTemplate } from '../pages/layout-template.js';
 import { notFoundTemplate } from '../pages/not-found-template.js';
 import { templatePartials, templateTemplate } from '../pages/template-template.js';
+import {
+  changelogTemplate,
+  compareTemplate,
+  templateVersionTemplate,
+  versionPartials,
+} from '../pages/version-templates.js';
+import type { ChangelogView, CompareView, TemplateVersionView } from '../pages/version-views.js';
 import type { GuideView, HomeView, NotFoundView, PageView, TemplateView } from '../pages/views.js';
 import { assertInsideSite } from './site-path.js';
 
@@ -15,6 +22,12 @@ export interface SitePages {
   templates: TemplateView[];
   /** Guide pages; none when the site has no guides. */
   guides?: GuideView[];
+  /** Templates at earlier versions of their packs. */
+  versions?: TemplateVersionView[];
+  /** Every pair of a template's versions. */
+  compares?: CompareView[];
+  /** Packs' changelogs. */
+  changelogs?: ChangelogView[];
   notFound: NotFoundView;
 }
 
@@ -24,8 +37,8 @@ const layout = 'layouts/page.hbs';
  * Renders and writes every page with Eleventy: the page templates are virtual (no source files),
  * Handlebars through Eleventy's official plugin, in an isolated Handlebars instance so that no
  * helper or partial leaks into other users of the global one. Template pages are one paginated
- * template over the template views, and guide pages one over the guide views. Returns the paths
- * written, relative to `out`.
+ * template over the template views; guide, version, compare and changelog pages likewise. Returns
+ * the paths written, relative to `out`.
  */
 export async function renderPages(pages: SitePages, out: string): Promise<string[]> {
   // Loaded here, not at import: Eleventy takes a few hundred milliseconds to load, which users
@@ -36,7 +49,11 @@ export async function renderPages(pages: SitePages, out: string): Promise<string
     import('handlebars'),
   ]);
   const handlebars = Handlebars.create();
-  for (const [name, source] of Object.entries({ ...templatePartials, ...guidePartials }))
+  for (const [name, source] of Object.entries({
+    ...templatePartials,
+    ...guidePartials,
+    ...versionPartials,
+  }))
     handlebars.registerPartial(name, source);
   // Eleventy needs an input folder; an empty one means no file of the project becomes a page.
   const input = await mkdtemp(join(tmpdir(), 'specforge-docs-input-'));
@@ -59,28 +76,22 @@ export async function renderPages(pages: SitePages, out: string): Promise<string
           view: pages.notFound,
           permalink: permalinkOf(pages.notFound, out),
         });
-        config.addTemplate('template.hbs', templateTemplate, {
-          layout,
-          pagination: {
-            data: 'docsTemplatePages',
-            size: 1,
-            alias: 'view',
-            addAllPagesToCollections: false,
-          },
-          permalink: (data: { view: PageView }) => permalinkOf(data.view, out),
-        });
-        config.addGlobalData('docsTemplatePages', pages.templates);
-        config.addTemplate('guide.hbs', guideTemplate, {
-          layout,
-          pagination: {
-            data: 'docsGuidePages',
-            size: 1,
-            alias: 'view',
-            addAllPagesToCollections: false,
-          },
-          permalink: (data: { view: PageView }) => permalinkOf(data.view, out),
-        });
-        config.addGlobalData('docsGuidePages', pages.guides ?? []);
+        const paginated: [string, string, readonly PageView[]][] = [
+          ['template', templateTemplate, pages.templates],
+          ['guide', guideTemplate, pages.guides ?? []],
+          ['template-version', templateVersionTemplate, pages.versions ?? []],
+          ['template-compare', compareTemplate, pages.compares ?? []],
+          ['changelog', changelogTemplate, pages.changelogs ?? []],
+        ];
+        for (const [name, template, views] of paginated) {
+          const data = `docsPages_${name.replace(/-/g, '_')}`;
+          config.addTemplate(`${name}.hbs`, template, {
+            layout,
+            pagination: { data, size: 1, alias: 'view', addAllPagesToCollections: false },
+            permalink: (page: { view: PageView }) => permalinkOf(page.view, out),
+          });
+          config.addGlobalData(data, views);
+        }
       },
     });
     eleventy.disableLogger();

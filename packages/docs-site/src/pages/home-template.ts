@@ -38,6 +38,7 @@ export const homeTemplate = `<div data-pagefind-body>
 {{#if base}}<dt>Extends</dt><dd>{{base}}</dd>{{/if}}
 {{#if copiedFrom}}<dt>Copied from</dt><dd>{{copiedFrom}}</dd>{{/if}}
 <dt>Source</dt><dd><code>{{source}}</code></dd>
+{{#if changelogHref}}<dt>Changelog</dt><dd><a href="{{changelogHref}}">{{name}} changelog</a></dd>{{/if}}
 <dt>Templates</dt><dd><ul class="inline-list">{{#each links}}<li><a href="{{href}}">{{ref}}</a></li>{{/each}}</ul></dd>
 </dl>
 </li>

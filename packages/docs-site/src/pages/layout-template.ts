@@ -43,6 +43,7 @@ export const layoutTemplate = `<!doctype html>
 </footer>
 {{#if view.search}}<script src="{{view.root}}pagefind/pagefind-ui.js"></script>
 <script src="{{view.root}}assets/search.js"></script>
-{{/if}}</body>
+{{/if}}{{#each view.scripts}}<script src="{{this}}"></script>
+{{/each}}</body>
 </html>
 `;

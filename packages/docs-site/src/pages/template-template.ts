@@ -24,7 +24,9 @@ export const templateTemplate = `<div data-pagefind-body>
 <dt>Kind</dt><dd>{{view.template.kind}}</dd>
 <dt>Writes</dt><dd><code>{{view.template.output}}</code></dd>
 {{#if view.template.upstream}}<dt>Upstream</dt><dd><code>{{view.template.upstream}}</code> ({{view.changedCount}} sections differ)</dd>{{/if}}
+{{#if view.changelogHref}}<dt>Changelog</dt><dd><a href="{{view.changelogHref}}">{{view.template.pack}} changelog</a></dd>{{/if}}
 </dl>
+{{#if view.versions}}{{> versionSwitcher view.versions}}{{/if}}
 
 <section aria-labelledby="use-it" data-pagefind-ignore>
 <h2 id="use-it">Use it</h2>

@@ -1,10 +1,17 @@
 import type { GuideOutlineItem, RenderedGuide } from '../guides/types.js';
 import { type DiffLine, renderDiffHtml } from '../render/diff-html.js';
-import { escapeHtml } from '../render/escape-html.js';
-import { type HeadingLevels, nextHeadingLevel } from '../render/heading-levels.js';
 import type { MarkdownRenderer } from '../render/markdown.js';
 import { type ApiReference, apiReferenceHref, relativeRoot } from '../render/site-urls.js';
+import type { SiteVersions } from '../site-model/site-versions.js';
 import type { SiteBlame, SiteModel, SiteSection, SiteTemplate } from '../site-model/types.js';
+import { type RenderedSection, renderSectionTree } from './section-html.js';
+import {
+  buildVersionViews,
+  type ChangelogView,
+  type CompareView,
+  type TemplateVersionsLinks,
+  type TemplateVersionView,
+} from './version-views.js';
 
 // What every page gives the layout. Fields ending in `Html` are markup the site built itself
 // (escaped text, or Markdown rendered without raw HTML); every other string is escaped by the
@@ -22,6 +29,8 @@ export interface PageView {
   /** Whether the page loads the search UI. */
   search: boolean;
   nav: NavView;
+  /** The site's own scripts the page loads besides search, relative to the page. */
+  scripts?: string[];
 }
 
 /** What the header's navigation links to besides the home page's sections. */
@@ -37,11 +46,17 @@ export interface SiteExtras {
   /** Rendered guides, in the order they are listed. */
   guides?: readonly RenderedGuide[];
   apiReference?: ApiReference;
+  /** The packs' versions and changelogs: a switcher on template pages, and their own pages. */
+  versions?: SiteVersions;
 }
 
 /** The home page's view. */
 export interface HomeView extends PageView {
-  packs: (SiteModel['packs'][number] & { links: { ref: string; href: string }[] })[];
+  packs: (SiteModel['packs'][number] & {
+    links: { ref: string; href: string }[];
+    /** The pack's changelog page, when it has a `CHANGELOG.md`. */
+    changelogHref: string | undefined;
+  })[];
   templates: { ref: string; href: string; kind: string; description: string }[];
   exampleSpec: SiteModel['exampleSpec'];
   guides: { title: string; href: string; summary: string }[];
@@ -90,7 +105,7 @@ export interface BlameView {
 }
 
 /** A template page's view. */
-export interface TemplateView extends PageView {
+export interface TemplateView extends PageView, TemplateVersionsLinks {
   template: Omit<SiteTemplate, 'sections' | 'preamble' | 'removed' | 'example'>;
   useIt: string;
   preamble: { html: string; blame: BlameView };
@@ -106,6 +121,20 @@ export interface TemplateView extends PageView {
 /** The 404 page's view. */
 export type NotFoundView = PageView;
 
+/** The views of every page of the site. */
+export interface PageViews {
+  home: HomeView;
+  templates: TemplateView[];
+  guides: GuideView[];
+  /** Templates at earlier versions of their packs. */
+  versions: TemplateVersionView[];
+  /** A page per template with two or more versions: every pair of them. */
+  compares: CompareView[];
+  /** A page per pack with a changelog. */
+  changelogs: ChangelogView[];
+  notFound: NotFoundView;
+}
+
 /**
  * Views of every page of the site, with the HTML of each template's Markdown rendered by
  * `markdown` (which must not pass raw HTML through).
@@ -115,13 +144,19 @@ export function buildPageViews(
   markdown: MarkdownRenderer,
   base: string,
   extras: SiteExtras = {},
-): { home: HomeView; templates: TemplateView[]; guides: GuideView[]; notFound: NotFoundView } {
+): PageViews {
   const urlOf = new Map(model.templates.map((template) => [template.ref, template.page]));
   const guides = extras.guides ?? [];
   const navFor = (root: string): NavView => ({
     guides: guides.length > 0,
     apiHref: extras.apiReference && apiReferenceHref(extras.apiReference, root),
   });
+  const versions = buildVersionViews(
+    model,
+    extras.versions ?? { templates: new Map(), changelogs: new Map() },
+    markdown,
+    navFor,
+  );
   const home: HomeView = {
     page: 'index.html',
     title: guides.length > 0 ? `${model.project} documentation` : `${model.project}: templates`,
@@ -132,6 +167,7 @@ export function buildPageViews(
     packs: model.packs.map((pack) => ({
       ...pack,
       links: pack.templates.map((ref) => ({ ref, href: urlOf.get(ref) ?? '' })),
+      changelogHref: versions.changelogOf(pack.name),
     })),
     templates: model.templates.map((template) => ({
       ref: template.ref,
@@ -147,7 +183,13 @@ export function buildPageViews(
     })),
   };
   const templates = model.templates.map((template) =>
-    buildTemplateView(model, template, markdown, navFor(relativeRoot(template.page))),
+    buildTemplateView(
+      model,
+      template,
+      markdown,
+      navFor(relativeRoot(template.page)),
+      versions.linksFor(template),
+    ),
   );
   const guideViews = guides.map((guide, index): GuideView => {
     const root = relativeRoot(guide.page);
@@ -179,7 +221,15 @@ export function buildPageViews(
     search: false,
     nav: navFor(base),
   };
-  return { home, templates, guides: guideViews, notFound };
+  return {
+    home,
+    templates,
+    guides: guideViews,
+    versions: versions.versions,
+    compares: versions.compares,
+    changelogs: versions.changelogs,
+    notFound,
+  };
 }
 
 function buildTemplateView(
@@ -187,32 +237,21 @@ function buildTemplateView(
   template: SiteTemplate,
   markdown: MarkdownRenderer,
   nav: NavView,
+  versions: TemplateVersionsLinks,
 ): TemplateView {
   const root = relativeRoot(template.page);
-  // The template's shallowest heading becomes <h3>, under the page's <h1> and the <h2>
-  // "Template"; headings are rendered in document order so that none skips a level.
-  const own = collectLevels(template.sections);
-  const preambleLevel = markdown.minHeadingLevel(template.preamble.markdown);
-  if (preambleLevel !== undefined) own.push(preambleLevel);
-  const levels: HeadingLevels = { shift: own.length > 0 ? 3 - Math.min(...own) : 0, previous: 2 };
-  const preambleHtml = markdown.render(template.preamble.markdown, { levels });
-  const toView = (section: SiteSection): SectionView => {
-    const level = nextHeadingLevel(levels, section.level);
-    const headingHtml = `<h${level} id="${escapeHtml(section.anchor)}">${markdown.renderInline(section.title)}</h${level}>`;
-    const bodyHtml = markdown.render(section.body, { levels });
-    const children = section.children.map(toView);
-    return {
-      anchor: section.anchor,
-      title: section.title,
-      headingHtml,
-      bodyHtml,
-      blame: toBlameView(section.blame, template.pack),
-      status: section.status,
-      diffHtml: section.diff ? renderDiffHtml(section.diff) : undefined,
-      children,
-    };
-  };
-  const sections = template.sections.map(toView);
+  const body = renderSectionTree(template.preamble.markdown, template.sections, markdown);
+  const toView = ({ section, headingHtml, bodyHtml, children }: RenderedSection): SectionView => ({
+    anchor: section.anchor,
+    title: section.title,
+    headingHtml,
+    bodyHtml,
+    blame: toBlameView(section.blame, template.pack),
+    status: section.status,
+    diffHtml: section.diff ? renderDiffHtml(section.diff) : undefined,
+    children: children.map(toView),
+  });
+  const sections = body.sections.map(toView);
   const { sections: _s, preamble, removed, example, ...rest } = template;
   return {
     page: template.page,
@@ -223,7 +262,7 @@ function buildTemplateView(
     nav,
     template: rest,
     useIt: `specforge plan <spec> --template ${template.ref}`,
-    preamble: { html: preambleHtml, blame: toBlameView(preamble.blame, template.pack) },
+    preamble: { html: body.preambleHtml, blame: toBlameView(preamble.blame, template.pack) },
     sections,
     removed: removed.map((section) => ({
       path: section.path,
@@ -238,6 +277,7 @@ function buildTemplateView(
       ? { ok: true, html: markdown.render(example.markdown, { topHeadingLevel: 3 }) }
       : example,
     homeUrl: `${root}index.html`,
+    ...versions,
   };
 }
 
@@ -252,10 +292,6 @@ function toBlameView(blame: SiteBlame, pack: string): BlameView {
       location: `${change.file}:${change.line}`,
     })),
   };
-}
-
-function collectLevels(sections: readonly SiteSection[]): number[] {
-  return sections.flatMap((section) => [section.level, ...collectLevels(section.children)]);
 }
 
 function countChanged(sections: readonly SiteSection[]): number {

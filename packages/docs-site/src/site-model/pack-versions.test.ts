@@ -78,4 +78,54 @@ describe('buildVersionsModel', () => {
     expect(plan[1]?.changedSections).toEqual(['background', 'why']);
     expect(plan[0]?.changedSections).toEqual([]);
   });
+
+  it('composes earlier versions of a base pack that another pack of the project extends', async () => {
+    const root = await mkdtemp(join(tmpdir(), 'specforge-site-versions-'));
+    made.push(root);
+    const git = (...args: string[]) =>
+      execFileSync('git', args, { cwd: root, env: gitEnv, stdio: 'pipe' });
+    git('init', '--quiet', '--initial-branch=main');
+    await writeFile(
+      join(root, 'specforge.config.yaml'),
+      'packs:\n  - ./packs/base\n  - ./packs/team\n',
+    );
+    await mkdir(join(root, 'packs/base'), { recursive: true });
+    await mkdir(join(root, 'packs/team'), { recursive: true });
+    await writeFile(
+      join(root, 'packs/team/guide.md'),
+      '---\nextends: base/guide\n---\n<!-- specforge: append rollout -->\nAsk the team first.\n',
+    );
+    await writeFile(
+      join(root, 'packs/team/package.json'),
+      JSON.stringify({
+        name: 'team',
+        version: '1.0.0',
+        specforge: { extends: 'path:../base', templates: { guide: 'guide.md' } },
+      }),
+    );
+    for (const [version, rollout] of [
+      ['1.0.0', 'Slowly.'],
+      ['2.0.0', 'Quickly.'],
+    ] as const) {
+      await writeFile(
+        join(root, 'packs/base/package.json'),
+        JSON.stringify({ name: 'base', version, specforge: { templates: { guide: 'guide.md' } } }),
+      );
+      await writeFile(
+        join(root, 'packs/base/guide.md'),
+        `---\nid: guide\nkind: other\n---\n# Guide\n\n## Rollout\n\n${rollout}\n`,
+      );
+      git('add', '-A');
+      git('commit', '--quiet', '-m', version);
+    }
+    const cacheDir = join(root, '.cache');
+    const registry = await openProjectRegistry({ cwd: root, cacheDir });
+    const models = await buildVersionsModel(registry, { cacheDir, env: gitEnv });
+    const base = models.find((model) => model.pack === 'base');
+    expect(base?.versions.map((v) => [v.version, v.error])).toEqual([
+      ['2.0.0', undefined],
+      ['1.0.0', undefined],
+    ]);
+    expect(base?.templates.get('guide')?.[1]?.changedSections).toEqual(['rollout']);
+  });
 });

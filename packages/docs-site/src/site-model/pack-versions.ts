@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { flattenSections, isSpecforgeError, parseSpec } from '@specforge/core';
 import {
   listPackVersions,
   type PackVersionOrigin,
   type ProjectRegistry,
+  type ResolvedPack,
   resolveRegistryAtPackVersion,
 } from '@specforge/template-registry';
 
@@ -48,8 +49,8 @@ export interface VersionsModelOptions {
 
 /**
  * For each of the project's own packs: every version its source offers (see `listPackVersions`),
- * the project composed at that version, and each template's body there, with the sections that
- * differ from the current version. Built-in and npm packs offer only their installed version
+ * the pack composed at that version (through its extends chain as the project has it now), and
+ * each template's body there, with the sections that differ from the current version. Built-in and npm packs offer only their installed version
  * and are left out. A version that cannot be composed is listed with its error, not fatal.
  */
 export async function buildVersionsModel(
@@ -72,6 +73,15 @@ export async function buildVersionsModel(
     const current = new Map(
       [...pack.templates].map(([id, resolved]) => [id, resolved.template.body]),
     );
+    // Each current body is parsed once, not once per version it is compared with.
+    const currentTexts = new Map<string, Map<string, string>>();
+    const currentTextsOf = (id: string) => {
+      const known = currentTexts.get(id);
+      if (known) return known;
+      const texts = ownTexts(current.get(id) ?? '');
+      currentTexts.set(id, texts);
+      return texts;
+    };
     for (const entry of listed.slice(0, options.maxVersions ?? 10)) {
       let bodies: Map<string, string>;
       let error: string | undefined;
@@ -79,11 +89,11 @@ export async function buildVersionsModel(
         bodies =
           entry.origin === 'current'
             ? current
-            : await bodiesAt(registry, pack.name, await entry.materialize(), options.cacheDir);
+            : await bodiesAt(registry, pack, await entry.materialize(), options.cacheDir);
       } catch (cause) {
         if (!isSpecforgeError(cause)) throw cause;
         bodies = new Map();
-        error = cause.message;
+        error = withDisplayPaths(cause.message, project.root, options.cacheDir);
       }
       versions.push({ version: entry.version, origin: entry.origin, ref: entry.ref, error });
       for (const [id, body] of bodies) {
@@ -92,7 +102,8 @@ export async function buildVersionsModel(
           version: entry.version,
           origin: entry.origin,
           body,
-          changedSections: changedSections(current.get(id) ?? '', body),
+          changedSections:
+            entry.origin === 'current' ? [] : changedSectionsOf(currentTextsOf(id), ownTexts(body)),
         });
         templates.set(id, list);
       }
@@ -104,21 +115,22 @@ export async function buildVersionsModel(
 }
 
 async function bodiesAt(
-  registry: ProjectRegistry,
-  name: string,
+  { project }: ProjectRegistry,
+  pack: ResolvedPack,
   dir: string,
   cacheDir: string,
 ): Promise<Map<string, string>> {
-  const { project } = registry;
-  const pack = registry.packs.find((candidate) => candidate.name === name)!;
+  // Only the pack is resolved (its extends chain comes with it), not every pack of the config: a
+  // pack's templates compose from its chain alone, the other packs would be resolved for nothing
+  // at every version, and a pack that extends this one would clash with its other version.
   const then = await resolveRegistryAtPackVersion({
     projectRoot: project.root,
-    packs: project.config.packs,
+    packs: [pack.source],
     cacheDir,
     pack,
     dir,
   });
-  const resolved = then.packs.find((candidate) => candidate.name === name);
+  const resolved = then.packs.find((candidate) => candidate.name === pack.name);
   return new Map([...(resolved?.templates ?? [])].map(([id, t]) => [id, t.template.body]));
 }
 
@@ -128,8 +140,13 @@ async function bodiesAt(
  * what changed between versions.
  */
 export function changedSections(current: string, other: string): string[] {
-  const a = ownTexts(current);
-  const b = ownTexts(other);
+  return changedSectionsOf(ownTexts(current), ownTexts(other));
+}
+
+function changedSectionsOf(
+  a: ReadonlyMap<string, string>,
+  b: ReadonlyMap<string, string>,
+): string[] {
   const changed: string[] = [];
   for (const [path, text] of b) if (a.get(path) !== text) changed.push(path);
   for (const path of a.keys()) if (!b.has(path)) changed.push(path);
@@ -151,4 +168,14 @@ function ownTexts(body: string): Map<string, string> {
     );
   }
   return texts;
+}
+
+// Errors name files by their path on the machine that built the site: the project's files are
+// shown relative to it, the cache's under `<cache>/`.
+function withDisplayPaths(message: string, root: string, cacheDir: string): string {
+  return message
+    .split(`${root}/`)
+    .join('')
+    .split(`${resolve(cacheDir)}/`)
+    .join('<cache>/');
 }

@@ -1,8 +1,10 @@
 import { realpath } from 'node:fs/promises';
+import { isAbsolute, resolve } from 'node:path';
 import { SpecforgeError } from '@specforge/core';
+import { loadPack } from '../load-pack.js';
 import { type Registry, type ResolvedPack, resolveRegistry } from '../resolve/index.js';
 import { resolveSource } from '../sources/resolve-source.js';
-import { parseSourceSpec } from '../sources/source-spec.js';
+import { formatSourceSpec, parseSourceSpec } from '../sources/source-spec.js';
 
 /** Options for {@link resolveRegistryAtPackVersion}. */
 export interface ResolveAtPackVersionOptions {
@@ -61,5 +63,28 @@ export async function resolveRegistryAtPackVersion(
     packs,
     cacheDir: options.cacheDir,
     lenientOverlays: true,
+    extendsOverrides: await baseFromOriginalFolder(options.dir, options.pack.dir),
   });
+}
+
+/**
+ * A relative `path:` base (`extends: path:../org`) names a folder next to the pack's own; the
+ * version written into the cache has no such neighbour, so its base is found from where the
+ * pack really lives.
+ */
+async function baseFromOriginalFolder(
+  dir: string,
+  originalDir: string,
+): Promise<Map<string, string>> {
+  const overrides = new Map<string, string>();
+  const { extends: base } = await loadPack(dir);
+  if (!base) return overrides;
+  const spec = parseSourceSpec(base);
+  if (spec.kind === 'path' && !isAbsolute(spec.path)) {
+    overrides.set(
+      await realpath(dir),
+      formatSourceSpec({ ...spec, path: resolve(originalDir, spec.path) }),
+    );
+  }
+  return overrides;
 }

@@ -154,4 +154,62 @@ describe('listPackVersions', () => {
     });
     expect(findResolvedTemplate(then.packs, 'org/plan').template.body).toContain('## Background');
   });
+
+  it('finds the base of an earlier version that extends a sibling pack by a relative path', async () => {
+    sandbox = await createGitSandbox();
+    const root = join(sandbox.dir, 'project');
+    const git = (...args: string[]) => sandbox!.git(args, root);
+    await mkdir(join(root, 'packs/org'), { recursive: true });
+    await mkdir(join(root, 'packs/team'), { recursive: true });
+    await git('init', '--quiet', '--initial-branch=main');
+    await writeFile(
+      join(root, 'specforge.config.yaml'),
+      'packs:\n  - ./packs/org\n  - ./packs/team\n',
+    );
+    await writeFile(
+      join(root, 'packs/org/package.json'),
+      JSON.stringify({
+        name: 'org',
+        version: '1.0.0',
+        specforge: { extends: '@specforge/templates-speckit', templates: { plan: 'plan.md' } },
+      }),
+    );
+    await writeFile(join(root, 'packs/org/plan.md'), overlay('Org context'));
+    for (const [version, title] of [
+      ['1.0.0', 'Team 1'],
+      ['2.0.0', 'Team 2'],
+    ] as const) {
+      await writeFile(
+        join(root, 'packs/team/package.json'),
+        JSON.stringify({
+          name: 'team',
+          version,
+          specforge: { extends: 'path:../org', templates: { plan: 'plan.md' } },
+        }),
+      );
+      await writeFile(
+        join(root, 'packs/team/plan.md'),
+        `---\nextends: org/plan\n---\n<!-- specforge: rename org-context "${title}" -->\n`,
+      );
+      await git('add', '-A');
+      await git('commit', '--quiet', '-m', version);
+    }
+    const cacheDir = join(sandbox.dir, 'cache');
+    const packs = ['./packs/org', './packs/team'];
+    const registry = await resolveRegistry({ projectRoot: root, packs, cacheDir });
+    const team = registry.packs.find((pack) => pack.name === 'team')!;
+    const [, older] = await listPackVersions(team, {
+      projectRoot: root,
+      cacheDir,
+      env: sandbox.env,
+    });
+    const then = await resolveRegistryAtPackVersion({
+      projectRoot: root,
+      packs: [team.source],
+      cacheDir,
+      pack: team,
+      dir: await older!.materialize(),
+    });
+    expect(findResolvedTemplate(then.packs, 'team/plan').template.body).toContain('## Team 1');
+  });
 });
