@@ -64,6 +64,54 @@ describe('specforge docs build', () => {
     expect(JSON.parse(base.stdout)).toMatchObject({ error: { code: 'SPECFORGE_USAGE' } });
   });
 
+  it('adds the guides of --guides as pages that link to each other', async () => {
+    const project = await copyExample();
+    await project.write(
+      'docs/writing-plans.md',
+      '# Writing plans\n\nPlans follow [the review checklist](review.md#security-review).\n',
+    );
+    await project.write(
+      'docs/review.md',
+      '# Reviews\n\n## Security review\n\nEvery plan is [written first](./writing-plans.md).\n',
+    );
+    await project.write('docs/api/index.md', '# Not a guide\n');
+    const result = runCli(['docs', 'build', '--guides', 'docs', '--frozen', '--json'], {
+      cwd: project.dir,
+      env,
+    });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
+    const plain = runCli(['docs', 'build', '--out', 'plain'], { cwd: project.dir, env });
+    expect(plain.status).toBe(0);
+    // Two guide pages more than the site without guides; a sub-folder holds no guide.
+    const pages = (JSON.parse(result.stdout) as { pages: number }).pages;
+    expect(plain.stdout).toBe(`built ${pages - 2} pages in plain/\n`);
+    expect(readdirSync(project.path('site/guides')).sort()).toEqual(['review', 'writing-plans']);
+
+    const writing = await project.read('site/guides/writing-plans/index.html');
+    expect(writing).toContain('<h1 id="writing-plans">Writing plans</h1>');
+    expect(writing).toContain(
+      '<a href="../review/index.html#security-review">the review checklist</a>',
+    );
+    const review = await project.read('site/guides/review/index.html');
+    expect(review).toMatch(/<h2 id="security-review">Security review<\/h2>/);
+    expect(review).toContain('<a href="../writing-plans/index.html">written first</a>');
+    // Listed on the home page, which has no guides without the flag.
+    expect(await project.read('site/index.html')).toContain('guides/writing-plans/index.html');
+    expect(await project.read('plain/index.html')).not.toContain('guides/');
+  });
+
+  it('refuses a --guides folder that cannot be read with exit 2, building nothing', async () => {
+    const project = await copyExample();
+    const result = runCli(['docs', 'build', '--guides', 'handbook'], { cwd: project.dir, env });
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(
+      /^error SPECFORGE_USAGE: The guides folder .*handbook cannot be read: /,
+    );
+    expect(existsSync(project.path('site'))).toBe(false);
+  });
+
   it('says which package to add when @specforge/docs-site is not installed', async () => {
     const project = await copyExample();
     // A resolve hook that looks @specforge/docs-site up from a folder where it is not installed,
@@ -255,6 +303,44 @@ describe('specforge docs serve', () => {
     }
     serve.child.kill('SIGINT');
     await expect(serve.exited).resolves.toEqual({ code: 0, signal: null });
+  });
+
+  it('serves --guides from a folder outside the project, reloading after a guide edit', async () => {
+    const project = await copyExample();
+    const handbook = await makeProject({
+      'getting-started.md':
+        '# Getting started\n\nRun `specforge plan`. See [reviews](reviews.md).\n',
+      'reviews.md': '# Reviews\n\nEvery plan gets a security review.\n',
+    });
+    const serve = startServe(project.dir, ['--port', '0', '--guides', handbook.dir]);
+    running.push(serve);
+    const url = (await serve.line(0)).split(' ')[1]!;
+    const before = await fetch(`${url}guides/reviews/`);
+    expect(before.status).toBe(200);
+    expect(await before.text()).toContain('Every plan gets a security review.');
+    expect(await (await fetch(`${url}guides/getting-started/`)).text()).toContain(
+      '<a href="../reviews/index.html">reviews</a>',
+    );
+
+    const events = await openEvents(new URL('/__specforge/events', url).href);
+    try {
+      expect(await events.next('build')).toEqual({ build: 1 });
+      await handbook.write('reviews.md', '# Reviews\n\nEvery plan gets a privacy review too.\n');
+      expect(await events.next('reload')).toMatchObject({ build: 2 });
+      const after = await (await fetch(`${url}guides/reviews/`)).text();
+      expect(after).toContain('Every plan gets a privacy review too.');
+      expect(after).toContain('data-build="2"');
+      // A guide added to the folder gets its page on the next rebuild.
+      await handbook.write('faq.md', '# Questions\n\nAsk the platform team.\n');
+      expect(await events.next('reload')).toMatchObject({ build: 3 });
+      expect((await fetch(`${url}guides/faq/`)).status).toBe(200);
+      expect(await serve.line(2)).toMatch(/^rebuilt in \d+ ms$/);
+    } finally {
+      events.close();
+    }
+    serve.child.kill('SIGINT');
+    await expect(serve.exited).resolves.toEqual({ code: 0, signal: null });
+    expect(serve.stderr()).toBe('');
   });
 
   it('refuses a port that is not a number with exit 2', async () => {

@@ -16,6 +16,7 @@ export async function runDocsBuild(flags: DocsBuildFlags): Promise<void> {
       cwd,
       out: flags.out,
       base,
+      guides: flags.guides === undefined ? undefined : { dir: flags.guides },
       frozen: flags.frozen,
       cacheDir: resolveCacheDir(),
       now: resolveNow(),

@@ -26,6 +26,7 @@ export async function runDocsServe(flags: DocsServeFlags): Promise<void> {
         host: flags.host,
         base: flags.base,
         out: flags.out,
+        guides: flags.guides === undefined ? undefined : { dir: flags.guides },
         frozen: flags.frozen,
         cacheDir: resolveCacheDir(),
         signal: stopping.signal,

@@ -4,6 +4,7 @@ import { Command } from 'commander';
 export interface DocsBuildFlags {
   out: string;
   base: string;
+  guides?: string;
   frozen?: boolean;
   json?: boolean;
   debug?: boolean;
@@ -15,6 +16,7 @@ export interface DocsServeFlags {
   host: string;
   base: string;
   out?: string;
+  guides?: string;
   frozen?: boolean;
   debug?: boolean;
 }
@@ -35,10 +37,15 @@ export function makeDocsCommand(): Command {
       .description(
         'Build the site into <dir>, replacing the site built there before. The folder must be new, empty ' +
           'or a site specforge built; anything else is refused and left untouched. The pages link to each ' +
-          'other relatively, so the site works from any static host, at the root or under --base.',
+          'other relatively, so the site works from any static host, at the root or under --base. With ' +
+          '--guides, the Markdown files of a folder (such as docs/) become guide pages, linked from every page.',
       )
       .option('-o, --out <dir>', 'the site folder', 'site')
       .option('--base <path>', 'the URL path the site is served from, e.g. /docs/', '/')
+      .option(
+        '--guides <dir>',
+        'add the Markdown guides of this folder (each *.md directly in it) as pages of the site',
+      )
       .option('--frozen', 'fail if the packs no longer match specforge.lock')
       .option('--json', 'print { out, base, pages } as JSON')
       .option('--debug', 'print stack traces of errors')
@@ -51,9 +58,10 @@ export function makeDocsCommand(): Command {
     new Command('serve')
       .summary('serve the site and rebuild it as you edit')
       .description(
-        'Build the site, serve it over HTTP and rebuild it whenever a file of the project changes; open ' +
-          'pages reload themselves. Prints the URL first, then one line per rebuild. A failed rebuild is ' +
-          'printed as an error and the last good site stays served. Stop it with Ctrl-C.',
+        'Build the site, serve it over HTTP and rebuild it whenever a file of the project (or of the ' +
+          '--guides folder) changes; open pages reload themselves. Prints the URL first, then one line ' +
+          'per rebuild. A failed rebuild is printed as an error and the last good site stays served. ' +
+          'Stop it with Ctrl-C.',
       )
       .option('-p, --port <n>', 'the port to listen on; 0 picks a free one', '8080')
       .option(
@@ -65,6 +73,10 @@ export function makeDocsCommand(): Command {
       .option(
         '-o, --out <dir>',
         'build into this folder (default: a temporary one, removed on exit)',
+      )
+      .option(
+        '--guides <dir>',
+        'add the Markdown guides of this folder (each *.md directly in it) as pages of the site; edits reload them',
       )
       .option('--frozen', 'fail if the packs no longer match specforge.lock')
       .option('--debug', 'print stack traces of errors')

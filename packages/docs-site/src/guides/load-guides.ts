@@ -53,7 +53,7 @@ async function readGuideFolder(dir: string): Promise<GuideSource[]> {
     throw new SpecforgeError(
       'SPECFORGE_USAGE',
       { reason: `The guides folder ${dir} cannot be read: ${error.message}` },
-      { hint: 'Give the folder of Markdown guides, relative to the project or absolute.' },
+      { hint: 'Give the folder of Markdown guides, relative to the current folder or absolute.' },
     );
   });
   const files = entries

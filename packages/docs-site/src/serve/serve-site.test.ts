@@ -266,6 +266,52 @@ describe('serveSite', () => {
     }
   });
 
+  it('passes guides, extra guides and the API reference to the build, and watches a guides folder outside the project', async () => {
+    const { dir, project } = await copyExample();
+    const handbook = join(dir, 'handbook');
+    await mkdir(join(handbook, 'api'), { recursive: true });
+    await writeFile(join(handbook, 'reviews.md'), '# Reviews\n\nA security review.\n');
+    const rebuilds: SiteRebuild[] = [];
+    const server = await serveSite({
+      cwd: project,
+      cacheDir: join(dir, 'cache'),
+      port: 0,
+      guides: { dir: '../handbook' },
+      extraGuides: [
+        { slug: 'cli-reference', title: 'CLI reference', markdown: 'Every command.\n' },
+      ],
+      apiReference: 'https://example.org/api/',
+      onRebuild: (rebuild) => rebuilds.push(rebuild),
+    });
+    const events = await openEvents(new URL('/__specforge/events', server.url).href);
+    try {
+      const home = await (await fetch(server.url)).text();
+      expect(home).toContain('guides/reviews/index.html');
+      expect(home).toContain('guides/cli-reference/index.html');
+      expect(home).toContain('https://example.org/api/');
+      expect(await (await fetch(`${server.url}guides/reviews/`)).text()).toContain(
+        'A security review.',
+      );
+      await expect(events.next('build')).resolves.toEqual({ build: 1 });
+
+      // A sub-folder of a guides folder outside the project holds no guides: not watched.
+      await writeFile(join(handbook, 'api', 'index.html'), '<p>typedoc</p>\n');
+      await new Promise((done) => setTimeout(done, 300));
+      expect(rebuilds).toEqual([]);
+
+      await writeFile(join(handbook, 'reviews.md'), '# Reviews\n\nA privacy review too.\n');
+      await expect(events.next('reload')).resolves.toMatchObject({ build: 2 });
+      expect(rebuilds.at(-1)).toMatchObject({ ok: true, changed: [join(handbook, 'reviews.md')] });
+      expect(await (await fetch(`${server.url}guides/reviews/`)).text()).toContain(
+        'A privacy review too.',
+      );
+    } finally {
+      events.close();
+      await server.close();
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('reports a port in use, or no port at all, as a usage error', async () => {
     const { dir, project } = await copyExample();
     const taken = createServer();

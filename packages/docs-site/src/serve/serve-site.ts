@@ -1,4 +1,4 @@
-import { realpath, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, realpath, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -30,6 +30,16 @@ export interface ServeSiteOptions {
   out?: string;
   /** Fail with `SPECFORGE_LOCK_MISMATCH` when the packs no longer match `specforge.lock`. */
   frozen?: boolean;
+  /**
+   * Hand-written guides, as {@link BuildSiteOptions.guides}; `dir` is relative to `cwd` or
+   * absolute. The folder is watched too, even outside the project (its `*.md` files, not its
+   * sub-folders), so an edited guide reloads its page.
+   */
+  guides?: BuildSiteOptions['guides'];
+  /** Generated guides, as {@link BuildSiteOptions.extraGuides}. */
+  extraGuides?: BuildSiteOptions['extraGuides'];
+  /** The API reference to link to, as {@link BuildSiteOptions.apiReference}. */
+  apiReference?: BuildSiteOptions['apiReference'];
   /** How long the project must be quiet before a rebuild starts, in ms; 50 by default. */
   debounceMs?: number;
   /** Called after every rebuild, successful or not; the server goes on either way. */
@@ -83,8 +93,9 @@ export interface SiteServer {
  *   (only as they are served; the built files never hold it), which follows the Server-Sent
  *   Events stream `/__specforge/events` and reloads the page after each successful rebuild. The
  *   pages' Content-Security-Policy allows it as it is (a same-origin script and connection).
- * - The project folder is watched, and local pack folders outside it, except `node_modules`,
- *   `.git`, the site folder and the cache; changes are gathered until the project has been quiet
+ * - The project folder is watched, and local pack folders outside it, and the guides folder
+ *   when it is outside them (only the files directly in it), except `node_modules`, `.git`, the
+ *   site folder and the cache; changes are gathered until the project has been quiet
  *   for `debounceMs`, and builds never overlap. The process stays warm, so a rebuild skips the
  *   start-up and module loading a first build pays.
  * - A failed rebuild is reported through `onRebuild` and to open pages (in their console), and
@@ -124,7 +135,16 @@ export async function serveSite(options: ServeSiteOptions): Promise<SiteServer> 
     : await mkdtemp(join(await realpath(tmpdir()), 'specforge-docs-serve-'));
   const out = temp ? join(temp, 'site') : resolve(options.cwd, options.out!);
   const build = () =>
-    buildSite({ cwd: options.cwd, out, base, cacheDir: options.cacheDir, frozen: options.frozen });
+    buildSite({
+      cwd: options.cwd,
+      out,
+      base,
+      cacheDir: options.cacheDir,
+      frozen: options.frozen,
+      guides: options.guides,
+      extraGuides: options.extraGuides,
+      apiReference: options.apiReference,
+    });
 
   let first: BuildSiteResult;
   try {
@@ -196,9 +216,11 @@ export async function serveSite(options: ServeSiteOptions): Promise<SiteServer> 
     resolve(options.cwd, options.cacheDir),
   );
   const roots = await watchRoots(options, [realOut, cache]);
+  const guides = await guidesRoot(options, roots, realOut, cache);
+  if (guides) roots.push(guides);
   const watcher = watchTrees({
     roots,
-    ignore: ignoredPaths(roots, realOut, cache),
+    ignore: ignoredPaths(roots, realOut, cache, guides),
     onChange: (path) => {
       if (closed) return;
       changed.add(path);
@@ -297,16 +319,47 @@ async function watchRoots(options: ServeSiteOptions, skip: string[]): Promise<st
 }
 
 /**
+ * The guides folder as a root of its own, when the other roots do not cover it: a folder outside
+ * the project (`--guides ../handbook`), or one a watched root ignores. `undefined` when there are
+ * no guides, or they are watched already.
+ */
+async function guidesRoot(
+  options: ServeSiteOptions,
+  roots: string[],
+  out: string,
+  cache: string,
+): Promise<string | undefined> {
+  if (!options.guides) return undefined;
+  const given = resolve(options.cwd, options.guides.dir);
+  const dir = await realpath(given).catch(() => given);
+  const watched =
+    roots.some((folder) => isInside(dir, folder)) && !ignoredPaths(roots, out, cache)(dir);
+  return watched ? undefined : dir;
+}
+
+/**
  * Paths whose changes never rebuild: the site folder, the staging folders {@link buildSite}
  * writes beside it, the cache of git sources, and anything in a `node_modules` or `.git` folder
- * below a watched root.
+ * below a watched root. In a guides folder watched on its own, only the files directly in it
+ * count (guides are its `*.md` files; a sub-folder such as a generated `api/` is not watched).
  */
-function ignoredPaths(roots: string[], out: string, cache: string): (path: string) => boolean {
+function ignoredPaths(
+  roots: string[],
+  out: string,
+  cache: string,
+  guides?: string,
+): (path: string) => boolean {
   const staging = `.${basename(out)}-building-`;
+  const others = roots.filter((folder) => folder !== guides);
   return (path) => {
     if (isInside(path, out) || isInside(path, cache)) return true;
     if (relative(dirname(out), path).startsWith(staging)) return true;
-    const root = roots.find((folder) => isInside(path, folder));
+    if (guides && isInside(path, guides)) {
+      // The folder and its files count; below that, only what another root watches.
+      if (!relative(guides, path).includes(sep)) return false;
+      if (!others.some((folder) => isInside(path, folder))) return true;
+    }
+    const root = others.find((folder) => isInside(path, folder));
     const below = root ? relative(root, path) : path;
     return below.split(sep).some((segment) => segment === 'node_modules' || segment === '.git');
   };

@@ -29,7 +29,13 @@ describe('findDocuments', () => {
       'specs/a/spec.md',
       'node_modules/x/spec.md',
       '.specify/spec.md',
+      'packs/acme/plan.md',
+      'packs/acme/package.json',
     ]);
+    await writeFile(
+      join(root, 'packs/acme/package.json'),
+      '{"name":"acme","version":"1.0.0","specforge":{"templates":{"plan":"plan.md"}}}',
+    );
     const found = await findDocuments(['.'], root);
     expect(found.map((file) => relative(root, file))).toEqual([
       'specs/a/spec.md',

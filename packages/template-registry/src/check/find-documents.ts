@@ -1,5 +1,5 @@
-import { stat } from 'node:fs/promises';
-import { resolve } from 'node:path';
+import { readFile, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { SpecforgeError } from '@specforge/core';
 import { glob, isDynamicPattern } from 'tinyglobby';
 
@@ -9,7 +9,8 @@ export const CHECKED_DOCUMENT_PATTERN = '**/{spec,plan,tasks}.md';
 /**
  * Expands the paths given to `specforge check` into the documents to check: absolute paths,
  * sorted, each once. A file is taken as it is, a folder is searched for `spec.md`, `plan.md` and
- * `tasks.md` (skipping `node_modules` and dot folders, not following symbolic links), and a glob
+ * `tasks.md` (skipping `node_modules`, dot folders and template packs, not following symbolic
+ * links), and a glob
  * selects the files it matches. A path that names nothing is `SPECFORGE_CHECK_PATH_NOT_FOUND`.
  *
  * @example
@@ -23,7 +24,8 @@ export async function findDocuments(paths: readonly string[], cwd: string): Prom
     const absolute = resolve(cwd, path);
     const info = await stat(absolute).catch(() => undefined);
     let files: string[];
-    if (info?.isDirectory()) files = await globFiles(CHECKED_DOCUMENT_PATTERN, absolute);
+    if (info?.isDirectory())
+      files = await withoutPackFiles(await globFiles(CHECKED_DOCUMENT_PATTERN, absolute), absolute);
     else if (info) files = [absolute];
     else if (isDynamicPattern(path)) files = await globFiles(path, cwd);
     else files = [];
@@ -38,6 +40,48 @@ export async function findDocuments(paths: readonly string[], cwd: string): Prom
   }
   // Plain code-unit order: the same on every machine, whatever its locale.
   return [...found].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/**
+ * A folder search skips template packs: their `plan.md` or `spec.md` is a template or an
+ * overlay, not a document. A pack is a folder whose `package.json` has a `specforge` field.
+ */
+async function withoutPackFiles(files: string[], root: string): Promise<string[]> {
+  const isPack = new Map<string, Promise<boolean>>();
+  const packDir = (dir: string): Promise<boolean> => {
+    let answer = isPack.get(dir);
+    if (!answer) {
+      answer = readFile(join(dir, 'package.json'), 'utf8').then(
+        (text) => {
+          try {
+            const manifest = JSON.parse(text) as { specforge?: unknown };
+            return (
+              typeof manifest === 'object' && manifest !== null && manifest.specforge !== undefined
+            );
+          } catch {
+            return false;
+          }
+        },
+        () => false,
+      );
+      isPack.set(dir, answer);
+    }
+    return answer;
+  };
+  const kept: string[] = [];
+  for (const file of files) {
+    let inPack = false;
+    // Folders from the file's own up to the searched folder, which may itself be a pack.
+    for (let dir = dirname(file); ; dir = dirname(dir)) {
+      if (await packDir(dir)) {
+        inPack = true;
+        break;
+      }
+      if (dir === root || dirname(dir) === dir) break;
+    }
+    if (!inPack) kept.push(file);
+  }
+  return kept;
 }
 
 async function globFiles(pattern: string, cwd: string): Promise<string[]> {
