@@ -7,6 +7,7 @@ import { runGit } from '../sources/_git.js';
 import { listGitReleases } from '../sources/list-git-versions.js';
 import { resolveSource } from '../sources/resolve-source.js';
 import { parseSourceSpec } from '../sources/source-spec.js';
+import { readBlobs } from './_git-blobs.js';
 
 /** Where a version of a pack comes from. */
 export type PackVersionOrigin = 'current' | 'tag' | 'history';
@@ -125,7 +126,7 @@ async function historyVersions(
       version,
       origin: 'history',
       ref: commit,
-      materialize: () => materializeCommit(git, commit, folder, options.cacheDir),
+      materialize: () => materializeCommit(git, { top, env }, commit, folder, options.cacheDir),
     });
   }
   return versions;
@@ -143,6 +144,7 @@ function readVersion(manifest: string): string {
 /** Writes the files of `folder` at `commit` under the cache, once; returns the folder. */
 async function materializeCommit(
   git: (...args: string[]) => Promise<string>,
+  repo: { top: string; env: Readonly<Record<string, string | undefined>> },
   commit: string,
   folder: string,
   cacheDir: string,
@@ -155,14 +157,21 @@ async function materializeCommit(
   const files = (await git('ls-tree', '-r', '--name-only', '-z', commit, '--', `${folder}/`))
     .split('\0')
     .filter(Boolean);
-  for (const file of files) {
-    const inside = file.slice(folder.length + 1);
+  const inside = files
+    .map((file) => ({ file, path: file.slice(folder.length + 1) }))
     // git paths never climb out, but the cache must not be written outside its folder either.
-    if (inside === '' || inside.split('/').some((part) => part === '..' || part === '')) continue;
-    const text = await git('show', `${commit}:${file}`);
-    const path = join(staging, inside);
-    await mkdir(dirname(path), { recursive: true });
-    await writeFile(path, text);
+    .filter(
+      ({ path }) => path !== '' && !path.split('/').some((part) => part === '..' || part === ''),
+    );
+  const blobs = await readBlobs(
+    repo.top,
+    inside.map(({ file }) => `${commit}:${file}`),
+    repo.env,
+  );
+  for (const [index, { path }] of inside.entries()) {
+    const written = join(staging, path);
+    await mkdir(dirname(written), { recursive: true });
+    await writeFile(written, blobs[index]!);
   }
   await mkdir(dirname(target), { recursive: true });
   await rename(staging, target).catch(async (error: NodeJS.ErrnoException) => {
