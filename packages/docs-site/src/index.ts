@@ -10,7 +10,15 @@
  */
 export { type BuildSiteOptions, type BuildSiteResult, buildSite } from './build-site.js';
 export type { ExtraGuide, GuidesOptions } from './guides/types.js';
+export type { DiffLine } from './render/diff-html.js';
 export { normalizeBase } from './render/site-urls.js';
+export {
+  type ServeSiteOptions,
+  type SiteRebuild,
+  type SiteServer,
+  serveSite,
+} from './serve/serve-site.js';
+export { SITE_MARKER_FILE } from './site-folder.js';
 export { type BuildSiteModelOptions, buildSiteModel } from './site-model/build-site-model.js';
 export {
   BUILTIN_EXAMPLE_SPEC,
@@ -21,6 +29,14 @@ export {
   type ExampleSpec,
   loadExampleSpec,
 } from './site-model/example-spec.js';
+export {
+  buildVersionsModel,
+  changedSections,
+  type PackVersionsModel,
+  type SitePackVersion,
+  type TemplateAtVersion,
+  type VersionsModelOptions,
+} from './site-model/pack-versions.js';
 export type {
   ExampleSpecInfo,
   RemovedSection,
@@ -33,11 +49,3 @@ export type {
   SiteSectionStatus,
   SiteTemplate,
 } from './site-model/types.js';
-export type { DiffLine } from './render/diff-html.js';
-export { SITE_MARKER_FILE } from './site-folder.js';
-export {
-  type ServeSiteOptions,
-  type SiteRebuild,
-  type SiteServer,
-  serveSite,
-} from './serve/serve-site.js';

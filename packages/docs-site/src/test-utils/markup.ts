@@ -5,7 +5,7 @@ const allowedTags = new Set(
   ),
 );
 const allowedScripts =
-  /^<script src="[./]*(?:pagefind\/pagefind-ui\.js|assets\/search\.js)"><\/script>$/;
+  /^<script src="[./]*(?:pagefind\/pagefind-ui\.js|assets\/search\.js|assets\/compare\.js)"><\/script>$/;
 
 /**
  * Markup in `html` that the site itself would never write: elements outside its own set, event
