@@ -117,8 +117,15 @@ async function historyVersions(
   const log = await git('log', `--max-count=${limit}`, '--format=%H', '--', folder).catch(() => '');
   const versions: PackVersion[] = [];
   const seen = new Set<string>();
-  for (const commit of log.split('\n').filter(Boolean)) {
-    const manifest = await git('show', `${commit}:${folder}/package.json`).catch(() => undefined);
+  const commits = log.split('\n').filter(Boolean);
+  // One git process for every manifest, newest commit first.
+  const manifests = await readBlobs(
+    top,
+    commits.map((commit) => `${commit}:${folder}/package.json`),
+    env,
+  ).catch(() => []);
+  for (const [index, commit] of commits.entries()) {
+    const manifest = manifests[index]?.toString('utf8');
     const version = manifest === undefined ? null : valid(readVersion(manifest));
     if (!version || seen.has(version)) continue;
     seen.add(version);
