@@ -84,6 +84,20 @@ describe('specforge plan --rebase', () => {
     });
   });
 
+  it('refuses to rebase again while a conflict inside the quoted spec is unresolved', async () => {
+    const { project } = await generatedAndCommitted();
+    const plan = await project.read('plan.md');
+    // Both sides change the spec's requirement line, which the plan quotes in a fenced block.
+    await project.write('plan.md', plan.replace('log users in.', 'log users in with SSO.'));
+    await project.write('spec.md', spec.replace('log users in.', 'log users in with a password.'));
+    expect(runCli(['plan', 'spec.md', '--rebase'], { cwd: project.dir, env }).status).toBe(3);
+    expect(await project.read('plan.md')).toContain('<<<<<<< edited\n');
+    expect(runCli(['plan', 'spec.md', '--rebase'], { cwd: project.dir, env })).toMatchObject({
+      status: 3,
+      stderr: expect.stringContaining('SPECFORGE_MERGE_UNRESOLVED_CONFLICT'),
+    });
+  });
+
   it('refuses bad combinations and plans it cannot rebase, writing nothing', async () => {
     const project = await makeProject({
       'spec.md': spec,

@@ -155,7 +155,8 @@ export async function planRebase(options: PlanRebaseOptions): Promise<RebaseChan
 
   if (!current.pristine) {
     // Markers left from an earlier rebase: merging again would nest them.
-    const marker = findConflictMarker(normalizeText(current.content).text.split('\n'));
+    const lines = normalizeText(current.content).text.split('\n');
+    const marker = findConflictMarker(lines) ?? findRebaseMarker(lines, options.labels);
     if (marker !== undefined) {
       throw new SpecforgeError(
         'SPECFORGE_MERGE_UNRESOLVED_CONFLICT',
@@ -242,4 +243,20 @@ export function diffRebaseChange(change: RebaseChange, displayName = change.outp
     'current',
     'rebased',
   );
+}
+
+/**
+ * The 1-based line of a conflict marker an earlier rebase wrote, even inside a fenced block: a
+ * plan quotes its spec in one, so a conflict in the spec text lands there, where the general
+ * marker search (which leaves quoted markers alone) does not look. Only markers carrying the
+ * rebase's own labels count, so a spec that quotes git markers is not mistaken for a conflict.
+ */
+function findRebaseMarker(
+  lines: readonly string[],
+  labels: MergeLabels | undefined,
+): number | undefined {
+  const opening = `<<<<<<< ${labels?.ours ?? REBASE_LABELS.ours}`;
+  const closing = `>>>>>>> ${labels?.theirs ?? REBASE_LABELS.theirs}`;
+  const index = lines.findIndex((line) => line === opening || line === closing);
+  return index < 0 ? undefined : index + 1;
 }
