@@ -24,6 +24,7 @@ export {
   hashTemplate,
   identifyTemplate,
   type TemplateIdentity,
+  parseTemplateProvenanceId,
   type TemplateInputsOptions,
   templateProvenanceId,
 } from './template-inputs.js';

@@ -62,6 +62,22 @@ export function templateProvenanceId(template: TemplateSource): string {
   return `${template.pack.name}@${template.pack.version}#${template.meta.id}`;
 }
 
+/**
+ * Splits a provenance `template` field (`pack@version#id`, as {@link templateProvenanceId}
+ * writes it) into its parts; `undefined` when it has another shape.
+ *
+ * @example
+ * ```ts
+ * parseTemplateProvenanceId('acme@1.2.0#plan'); // { pack: 'acme', version: '1.2.0', template: 'plan' }
+ * ```
+ */
+export function parseTemplateProvenanceId(
+  id: string,
+): { pack: string; version: string; template: string } | undefined {
+  const match = /^(.+)@([^@#]*)#(.+)$/.exec(id);
+  return match ? { pack: match[1]!, version: match[2]!, template: match[3]! } : undefined;
+}
+
 /** A hash of everything in a template that changes what it renders. */
 export function hashTemplate(template: TemplateSource): string {
   // A whole-repo run hashes the same template object once per spec; templates are not mutated.

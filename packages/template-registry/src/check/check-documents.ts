@@ -8,6 +8,7 @@ import {
   type Finding,
   isSpecforgeError,
   parseSpec,
+  parseTemplateProvenanceId,
   readProvenance,
   type Spec,
   sortFindings,
@@ -173,9 +174,10 @@ async function checkOne(path: string, context: Context): Promise<Finding[]> {
   let role: DocumentRole;
   if (provenance) {
     // `pack@version#id`: the project's current version of the pack is the one to compare with.
-    const match = /^(.+)@[^@#]*#(.+)$/.exec(provenance.template);
+    const parsed = parseTemplateProvenanceId(provenance.template);
     try {
-      if (match) template = findResolvedTemplate(packs, `${match[1]}/${match[2]}`).template;
+      if (parsed)
+        template = findResolvedTemplate(packs, `${parsed.pack}/${parsed.template}`).template;
     } catch (error) {
       // An unknown template is a finding (SPECFORGE_CHECK_TEMPLATE_UNKNOWN), not a failure.
       if (!isSpecforgeError(error)) throw error;

@@ -1,7 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { SpecforgeError } from '@specforge/core';
-import { glob, isDynamicPattern } from 'tinyglobby';
+import { isDynamicPattern } from 'tinyglobby';
+import { globProjectFiles } from '../workspace/find-specs.js';
 
 /** The documents a folder is searched for: specs, plans and task lists. */
 export const CHECKED_DOCUMENT_PATTERN = '**/{spec,plan,tasks}.md';
@@ -25,9 +26,12 @@ export async function findDocuments(paths: readonly string[], cwd: string): Prom
     const info = await stat(absolute).catch(() => undefined);
     let files: string[];
     if (info?.isDirectory())
-      files = await withoutPackFiles(await globFiles(CHECKED_DOCUMENT_PATTERN, absolute), absolute);
+      files = await withoutPackFiles(
+        await globProjectFiles(CHECKED_DOCUMENT_PATTERN, absolute),
+        absolute,
+      );
     else if (info) files = [absolute];
-    else if (isDynamicPattern(path)) files = await globFiles(path, cwd);
+    else if (isDynamicPattern(path)) files = await globProjectFiles(path, cwd);
     else files = [];
     if (files.length === 0 && !info?.isDirectory()) {
       throw new SpecforgeError(
@@ -82,14 +86,4 @@ async function withoutPackFiles(files: string[], root: string): Promise<string[]
     if (!inPack) kept.push(file);
   }
   return kept;
-}
-
-async function globFiles(pattern: string, cwd: string): Promise<string[]> {
-  const files = await glob(pattern, {
-    cwd,
-    absolute: true,
-    ignore: ['**/node_modules/**'],
-    followSymbolicLinks: false,
-  });
-  return files.map((file) => resolve(file));
 }

@@ -125,8 +125,17 @@ async function expandPattern(pattern: string, cwd: string): Promise<string[]> {
 
 /** The files `pattern` matches under `cwd`; `asGiven` is the user's argument, if there is one. */
 async function globSpecs(pattern: string, cwd: string, asGiven?: string): Promise<string[]> {
-  const files = await glob(pattern, { cwd, absolute: true, ...SEARCH });
+  const files = await globProjectFiles(pattern, cwd);
   if (files.length === 0) throw notFound(asGiven);
+  return files;
+}
+
+/**
+ * The files `pattern` matches under `cwd`, as absolute paths, searched the way every specforge
+ * command searches a project (see `SEARCH`): no `node_modules`, no dot folders, no symbolic links.
+ */
+export async function globProjectFiles(pattern: string, cwd: string): Promise<string[]> {
+  const files = await glob(pattern, { cwd, absolute: true, ...SEARCH });
   return files.map((file) => resolve(file));
 }
 

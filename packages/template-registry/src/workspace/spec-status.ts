@@ -6,6 +6,7 @@ import {
   nodeFileSystem,
   type Project,
   type ProvenanceRead,
+  parseTemplateProvenanceId,
   readProvenance,
   SpecforgeError,
   sha256Hex,
@@ -197,10 +198,9 @@ async function lookUpTemplate(
   id: string,
 ): Promise<TemplateSource | undefined> {
   // `pack@version#id`; the version is the one the file was made with, not necessarily today's.
-  const match = /^(.+)@[^@#]*#(.+)$/.exec(id);
-  if (!match) return undefined;
-  const pack = match[1]!;
-  const templateId = match[2]!;
+  const parsed = parseTemplateProvenanceId(id);
+  if (!parsed) return undefined;
+  const { pack, template: templateId } = parsed;
   if (pack.startsWith('file:')) {
     // A template file is named relative to where `plan` ran; the project root is the best guess.
     return loadTemplateFile(pack.slice('file:'.length), {
