@@ -1,9 +1,10 @@
 // Checks that turbo's build inputs and outputs are declared right: with nothing changed since the
-// last build, every build task must be a cache hit. Run after a build (the test task builds).
+// last build, every build task, and the API reference (the root task `typedoc`), must be a cache
+// hit. Run after a build and `turbo run typedoc` (`pnpm test` runs both).
 import { execFileSync } from 'node:child_process';
 
 const plan = JSON.parse(
-  execFileSync('pnpm', ['exec', 'turbo', 'run', 'build', '--dry=json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }),
+  execFileSync('pnpm', ['exec', 'turbo', 'run', 'build', 'typedoc', '--dry=json'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] }),
 );
 const tasks = plan.tasks.filter((task) => task.command !== '<NONEXISTENT>');
 const misses = tasks.filter((task) => task.cache.status !== 'HIT');

@@ -106,8 +106,27 @@ describe('buildDocsSite', () => {
     expect(pages.get('index.html')!.includes('<li><a href="api/index.html">API</a></li>')).toBe(
       built,
     );
+    expect(pages.get('index.html')!.includes('<a href="api/index.html">API reference</a>')).toBe(
+      built,
+    );
     expect(pages.has('api/index.html')).toBe(built);
   });
+
+  // `pnpm test` runs `turbo run typedoc` first, so there this checks the real reference.
+  it.skipIf(!existsSync(join(docsDir, 'api', 'index.html')))(
+    'copies the typedoc reference of every published package when docs/api has been built',
+    () => {
+      expect(pages.get('api/index.html')).toBe(
+        readFileSync(join(docsDir, 'api', 'index.html'), 'utf8'),
+      );
+      const modules = pages.get('api/modules.html')!;
+      for (const name of ['cli', 'core', 'docs-site', 'template-registry']) {
+        expect(modules).toContain(`href="modules/_specforge_${name}.html">@specforge/${name}</a>`);
+        // The package's page shows its @packageDocumentation comment with its example.
+        expect(pages.get(`api/modules/_specforge_${name}.html`), name).toContain('id="example"');
+      }
+    },
+  );
 });
 
 describe('buildDocsSite with an API reference', () => {

@@ -34,6 +34,7 @@ export const guideOrder = [
   'cli',
   'cli-reference',
   'error-codes',
+  'api',
 ];
 
 /** Options for {@link buildDocsSite}. */

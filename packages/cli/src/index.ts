@@ -3,6 +3,16 @@
  * `@specforge/template-registry`); what is exported here is for tools that document or embed
  * the command.
  *
+ * @example
+ * ```ts
+ * import { createProgram } from '@specforge/cli';
+ *
+ * // Every command of `specforge --help`, with its options, e.g. to write a CLI reference.
+ * for (const command of createProgram().commands) {
+ *   console.log(command.name(), command.options.map((option) => option.flags).join(' '));
+ * }
+ * ```
+ *
  * @packageDocumentation
  */
 

@@ -1,4 +1,5 @@
 import { Command } from 'commander';
+import { makeAgentsCommand } from './commands/agents.js';
 import { makeCheckCommand } from './commands/check.js';
 import { makeDocsCommand } from './commands/docs.js';
 import { makeInitCommand } from './commands/init.js';
@@ -32,5 +33,6 @@ export function createProgram(): Command {
       .addCommand(makeSpecCommand())
       .addCommand(makeTemplateCommand())
       .addCommand(makeDocsCommand())
+      .addCommand(makeAgentsCommand())
   );
 }

@@ -14,7 +14,7 @@ describe('specforge --help', () => {
       .split('\n\n')[0]!
       .split('\n')
       .map((line) => line.trim().split(/\s+/)[0]);
-    expect(commands).toEqual(['init', 'plan', 'status', 'check', 'spec', 'template', 'docs', 'help']);
+    expect(commands).toEqual(['init', 'plan', 'status', 'check', 'spec', 'template', 'docs', 'agents', 'help']);
   });
 
   it('exits 2 with help on stderr when no command is given', () => {
@@ -32,6 +32,7 @@ describe('specforge --help', () => {
     ['docs', '--help'],
     ['docs', 'build', '--help'],
     ['docs', 'serve', '--help'],
+    ['agents', 'export', '--help'],
   ])(
     'answers %j without loading Handlebars, markdown-it, yaml or the docs site',
     (...args) => {

@@ -8,6 +8,26 @@
  *   provenance, never overwriting a plan edited by hand.
  * - {@link checkSpec} and {@link checkPlan} report problems in specs and plans as {@link Finding}s.
  *
+ * Core never touches a terminal or exits: it reads and writes through the paths or the
+ * {@link FileSystem} it is given, and reports problems as {@link SpecforgeError}s with permanent
+ * codes. Finding a template by reference (`speckit/plan`) is `@specforge/template-registry`'s job.
+ *
+ * @example
+ * ```ts
+ * import { readFile } from 'node:fs/promises';
+ * import { applyPlanChange, parseSpec, parseTemplateFile, planSpec } from '@specforge/core';
+ *
+ * const spec = parseSpec(await readFile('specs/042-checkout/spec.md', 'utf8'));
+ * console.log(spec.title, spec.requirements.length);
+ *
+ * const template = parseTemplateFile(await readFile('templates/plan.md', 'utf8'), {
+ *   file: 'templates/plan.md',
+ *   pack: { name: 'acme', version: '1.0.0' },
+ * });
+ * const change = await planSpec({ spec: 'specs/042-checkout/spec.md', template, cwd: process.cwd() });
+ * if (!change.refusal) await applyPlanChange(change); // writes specs/042-checkout/plan.md
+ * ```
+ *
  * @packageDocumentation
  */
 export * from './check/index.js';

@@ -2,7 +2,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { openProjectRegistry } from '@specforge/template-registry';
 import { writeSiteAssets } from './assets/write-assets.js';
-import { renderPages } from './eleventy/render-pages.js';
+import { loadRenderer, renderPages } from './eleventy/render-pages.js';
 import { guideCss } from './guides/guide-css.js';
 import { loadGuides } from './guides/load-guides.js';
 import { renderGuides } from './guides/render-guides.js';
@@ -10,13 +10,13 @@ import type { ExtraGuide, GuidesOptions } from './guides/types.js';
 import { buildPageViews } from './pages/views.js';
 import { createMarkdownRenderer } from './render/markdown.js';
 import { normalizeApiReference, normalizeBase } from './render/site-urls.js';
-import { buildSearchIndex } from './search/build-search-index.js';
+import { startSearchIndex } from './search/build-search-index.js';
+import { assertReplaceableSite, makeStagingFolder, replaceSiteFolder } from './site-folder.js';
 import { buildSiteModel } from './site-model/build-site-model.js';
 import { loadExampleSpec } from './site-model/example-spec.js';
 import { readPackDescription } from './site-model/pack-description.js';
 import { buildVersionsModel } from './site-model/pack-versions.js';
 import { buildSiteVersions } from './site-model/site-versions.js';
-import { assertReplaceableSite, makeStagingFolder, replaceSiteFolder } from './site-folder.js';
 
 /** Options for {@link buildSite}. */
 export interface BuildSiteOptions {
@@ -93,7 +93,7 @@ export interface BuildSiteResult {
  * The site is built in a folder beside `out` and replaces `out` once complete; `out` must be
  * new, empty, or a site built earlier.
  *
- * @throws {@link SpecforgeError} from resolving the packs (e.g. `SPECFORGE_LOCK_MISMATCH` with
+ * @throws {@link @specforge/core!SpecforgeError} from resolving the packs (e.g. `SPECFORGE_LOCK_MISMATCH` with
  * `frozen`), `SPECFORGE_USAGE` for an invalid `base` or `apiReference`, an unreadable guides
  * folder or a taken guide slug, `SPECFORGE_OUTPUT_UNWRITABLE` when `out` holds something else.
  *
@@ -119,6 +119,8 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     options.apiReference === undefined ? undefined : normalizeApiReference(options.apiReference);
   const out = resolve(options.cwd, options.out);
   await assertReplaceableSite(out);
+  // Started now, used last: loading the renderer overlaps resolving the packs.
+  loadRenderer();
   const guideSources = await loadGuides(
     options.guides && { ...options.guides, dir: resolve(options.cwd, options.guides.dir) },
     options.extraGuides,
@@ -151,14 +153,16 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   });
 
   const staging = await makeStagingFolder(out);
+  const search = startSearchIndex();
   try {
-    const written = await renderPages(pages, staging);
+    const written = await renderPages(pages, staging, { onPage: search.add });
     await writeSiteAssets(staging);
     if (guides.length > 0) await writeFile(join(staging, 'assets/guides.css'), guideCss);
-    await buildSearchIndex(staging);
+    await search.write(staging);
     await replaceSiteFolder(staging, out);
     return { pages: written.length, out };
   } catch (error) {
+    await search.discard();
     await rm(staging, { recursive: true, force: true });
     throw error;
   }

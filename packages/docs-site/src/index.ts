@@ -6,6 +6,24 @@
  * - {@link buildSiteModel} computes what the site shows, without HTML, for other front ends.
  * - {@link serveSite} serves the site while you edit the packs, rebuilding and reloading pages.
  *
+ * @example
+ * ```ts
+ * import { buildSite, serveSite } from '@specforge/docs-site';
+ *
+ * // A static site in ./site, with the team's guides and a link to an API reference.
+ * const { pages } = await buildSite({
+ *   cwd: process.cwd(),
+ *   out: 'site',
+ *   cacheDir: '.cache/specforge',
+ *   guides: { dir: 'docs' },
+ *   apiReference: 'api/index.html',
+ * });
+ *
+ * // Or the same site served with live reload while the packs are edited.
+ * const server = await serveSite({ cwd: process.cwd(), cacheDir: '.cache/specforge', port: 0 });
+ * console.log(`${pages} pages; serving ${server.url}`);
+ * ```
+ *
  * @packageDocumentation
  */
 export { type BuildSiteOptions, type BuildSiteResult, buildSite } from './build-site.js';

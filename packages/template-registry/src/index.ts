@@ -1,7 +1,29 @@
 /**
  * Template packs for specforge: reading a pack's manifest and templates, the built-in packs,
  * and finding a template by reference (`speckit/plan`); and whole workspaces of specs:
- * {@link findSpecs}, {@link planWorkspace} and {@link readWorkspaceStatus}.
+ * {@link findSpecs}, {@link planWorkspace} and {@link readWorkspaceStatus}; and the workflow
+ * commands exported to coding agents: {@link planAgentsExport} and {@link applyAgentsExport}.
+ *
+ * - {@link openProjectRegistry} finds a project and resolves its packs (path, npm or git
+ *   sources, `extends` chains, overlays with section blame) against `specforge.lock`;
+ *   {@link findResolvedTemplate} picks one template of them.
+ * - {@link loadPack} and {@link resolveTemplate} read a single pack or template file.
+ * - {@link planFork} / {@link applyFork} fork a template or pack, {@link planUpgrade} /
+ *   {@link applyUpgrade} move a fork to a newer base, {@link planSpeckitImport} turns Spec Kit
+ *   material into a pack. Each `plan…` function writes nothing; its `apply…` twin writes.
+ *
+ * @example
+ * ```ts
+ * import { applyPlanChange, planSpec } from '@specforge/core';
+ * import { findResolvedTemplate, openProjectRegistry, writeProjectLock } from '@specforge/template-registry';
+ *
+ * const registry = await openProjectRegistry({ cwd: process.cwd(), cacheDir: '.cache/specforge' });
+ * const { template } = findResolvedTemplate(registry.packs, 'acme/plan');
+ * const change = await planSpec({ spec: 'specs/042-checkout/spec.md', template, cwd: process.cwd() });
+ * if (!change.refusal) await applyPlanChange(change);
+ * await writeProjectLock(registry);
+ * ```
+ *
  * @packageDocumentation
  */
 export { builtinPackDirs, loadBuiltinPacks } from './builtin-packs.js';
@@ -85,3 +107,4 @@ export * from './import/index.js';
 export * from './check/index.js';
 export * from './workspace/index.js';
 export * from './versions/index.js';
+export * from './agents/index.js';

@@ -1,6 +1,11 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
-import { parseTemplateFile, type SourceLocation, SpecforgeError, type TemplateSource } from '@specforge/core';
+import {
+  parseTemplateFile,
+  type SourceLocation,
+  SpecforgeError,
+  type TemplateSource,
+} from '@specforge/core';
 import { type CopiedFrom, type PackManifest, parsePackManifest } from './pack-manifest.js';
 
 /**
@@ -56,7 +61,7 @@ export interface OverlayFile {
  *
  * @param dir - The pack folder.
  * @returns The pack with all its templates.
- * @throws {@link SpecforgeError} `SPECFORGE_PACK_NOT_FOUND` when the folder or its
+ * @throws {@link @specforge/core!SpecforgeError} `SPECFORGE_PACK_NOT_FOUND` when the folder or its
  * `package.json` does not exist; `SPECFORGE_PACK_MANIFEST_INVALID` when the manifest is invalid
  * or a template file is missing or outside the folder; `SPECFORGE_TEMPLATE_META_INVALID` when a
  * template's front matter is invalid.
@@ -130,7 +135,10 @@ export async function loadPack(dir: string): Promise<Pack> {
     templates,
     overlays,
     extends: manifest.extends,
-    extendsLocation: manifest.extendsLocation,
+    // Located only when an error points at it (see parsePackManifest).
+    get extendsLocation() {
+      return manifest.extendsLocation;
+    },
     copiedFrom: manifest.copiedFrom,
   };
 }

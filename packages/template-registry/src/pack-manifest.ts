@@ -99,7 +99,7 @@ export function derivePackName(packageName: string): string | undefined {
  *
  * @param text - The `package.json` text.
  * @param options - The file name for messages.
- * @throws {@link SpecforgeError} `SPECFORGE_PACK_MANIFEST_INVALID`, with the line and column of
+ * @throws {@link @specforge/core!SpecforgeError} `SPECFORGE_PACK_MANIFEST_INVALID`, with the line and column of
  * the offending key or value where it can tell.
  *
  * @example
@@ -143,7 +143,10 @@ export function parsePackManifest(text: string, options: ParsePackManifestOption
   // almost always a copy-paste slip that would silently drop a template.
   const duplicate = findDuplicateKey(source);
   if (duplicate) {
-    const what = duplicate.path.join('.') === 'specforge.templates' ? `the template id "${duplicate.key}"` : `the key "${[...duplicate.path, duplicate.key].join('.')}"`;
+    const what =
+      duplicate.path.join('.') === 'specforge.templates'
+        ? `the template id "${duplicate.key}"`
+        : `the key "${[...duplicate.path, duplicate.key].join('.')}"`;
     throw new SpecforgeError(
       'SPECFORGE_PACK_MANIFEST_INVALID',
       { reason: `${what} appears twice; JSON keeps only the last one.` },
@@ -245,7 +248,14 @@ export function parsePackManifest(text: string, options: ParsePackManifestOption
     }
     const problem = checkTemplatePath(path);
     if (problem) throw fail(`the template "${id}" maps to "${path}": ${problem}`, at);
-    entries.push({ id, path: posix.normalize(path), location: locate(at, 'key') });
+    entries.push({
+      id,
+      path: posix.normalize(path),
+      // Found only when an error points at it: locating parses the whole manifest again.
+      get location() {
+        return locate(at, 'key');
+      },
+    });
   }
 
   let extendsSpec: string | undefined;
@@ -258,13 +268,15 @@ export function parsePackManifest(text: string, options: ParsePackManifestOption
     }
     extendsSpec = config.extends;
   }
-  const extendsLocation = extendsSpec === undefined ? undefined : locate(['specforge', 'extends'], 'value');
+
   let copiedFrom: CopiedFrom | undefined;
   if (config.copiedFrom !== undefined) {
     const value = config.copiedFrom;
     const valid =
       isRecord(value) &&
-      ['pack', 'source', 'version'].every((key) => typeof value[key] === 'string' && value[key] !== '') &&
+      ['pack', 'source', 'version'].every(
+        (key) => typeof value[key] === 'string' && value[key] !== '',
+      ) &&
       isRecord(value.templates) &&
       Object.values(value.templates).every((hash) => typeof hash === 'string');
     if (!valid) {
@@ -276,9 +288,22 @@ export function parsePackManifest(text: string, options: ParsePackManifestOption
     copiedFrom = value as unknown as CopiedFrom;
   }
   if (copiedFrom && extendsSpec) {
-    throw fail('a pack is either a copy ("copiedFrom") or extends a base ("extends"), not both.', ['specforge', 'copiedFrom']);
+    throw fail('a pack is either a copy ("copiedFrom") or extends a base ("extends"), not both.', [
+      'specforge',
+      'copiedFrom',
+    ]);
   }
-  return { name, version, packageName, templates: entries, extends: extendsSpec, extendsLocation, copiedFrom };
+  return {
+    name,
+    version,
+    packageName,
+    templates: entries,
+    extends: extendsSpec,
+    get extendsLocation() {
+      return extendsSpec === undefined ? undefined : locate(['specforge', 'extends'], 'value');
+    },
+    copiedFrom,
+  };
 }
 
 /** Why `path` is not a relative path inside the pack folder, or `undefined` when it is. */
@@ -302,10 +327,15 @@ function checkTemplatePath(path: string): string | undefined {
  * say), errors point at the file only.
  */
 /** The first key that appears twice in one JSON object, with the path of that object. */
-function findDuplicateKey(text: string): { path: string[]; key: string; offset: number } | undefined {
+function findDuplicateKey(
+  text: string,
+): { path: string[]; key: string; offset: number } | undefined {
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
   if (doc.errors.length > 0) return undefined;
-  const visit = (node: unknown, path: string[]): { path: string[]; key: string; offset: number } | undefined => {
+  const visit = (
+    node: unknown,
+    path: string[],
+  ): { path: string[]; key: string; offset: number } | undefined => {
     if (isSeq(node)) {
       for (const item of node.items) {
         const found = visit(item, path);
@@ -316,7 +346,8 @@ function findDuplicateKey(text: string): { path: string[]; key: string; offset: 
     const seen = new Set<string>();
     for (const pair of node.items) {
       const key = isScalar(pair.key) ? String(pair.key.value) : '';
-      if (seen.has(key)) return { path, key, offset: isNode(pair.key) ? (pair.key.range?.[0] ?? 0) : 0 };
+      if (seen.has(key))
+        return { path, key, offset: isNode(pair.key) ? (pair.key.range?.[0] ?? 0) : 0 };
       seen.add(key);
       const found = visit(pair.value, [...path, key]);
       if (found) return found;
@@ -328,8 +359,11 @@ function findDuplicateKey(text: string): { path: string[]; key: string; offset: 
 
 function createJsonLocator(text: string, file: string) {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+  let parsed: ReturnType<typeof parseDocument> | undefined;
   return (path: readonly string[], part: 'key' | 'value'): SourceLocation => {
+    // Parsed on the first question only: a manifest without errors is never located.
+    parsed ??= parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: false });
+    const doc = parsed;
     if (doc.errors.length > 0) return { file };
     let node: unknown = doc.contents;
     let offset: number | undefined;

@@ -22,7 +22,7 @@ export interface TemplateRef {
  * name: `@specforge/templates-speckit/plan` is not a reference. Both parts use lower-case
  * letters and digits, with `-`, `_` or `.` inside.
  *
- * @throws {@link SpecforgeError} `SPECFORGE_TEMPLATE_REF_INVALID`.
+ * @throws {@link @specforge/core!SpecforgeError} `SPECFORGE_TEMPLATE_REF_INVALID`.
  *
  * @example
  * ```ts
@@ -84,7 +84,7 @@ export function listTemplateRefs(packs: readonly Pack[]): string[] {
  *
  * @param packs - The packs to search, in precedence order.
  * @param ref - A reference such as `speckit/plan` (see {@link parseTemplateRef}).
- * @throws {@link SpecforgeError} `SPECFORGE_TEMPLATE_REF_INVALID` when `ref` is malformed;
+ * @throws {@link @specforge/core!SpecforgeError} `SPECFORGE_TEMPLATE_REF_INVALID` when `ref` is malformed;
  * `SPECFORGE_TEMPLATE_NOT_FOUND`, listing every available reference (sorted), when no pack or
  * template matches.
  *

@@ -10,7 +10,9 @@ export type CheckCode = Extract<ErrorCode, `SPECFORGE_CHECK_${string}`>;
 export interface Finding {
   /** A permanent `SPECFORGE_CHECK_*` code, or the code of the error that kept a document from being read at all. */
   code: CheckCode | 'SPECFORGE_FRONT_MATTER_INVALID';
+  /** `error` for a `problem` code (it fails `specforge check`), `warning` for a `warning` code. */
   severity: 'error' | 'warning';
+  /** What is wrong, filled from the catalog's message for this finding. */
   message: string;
   /** The file as the caller named it. */
   file: string;
@@ -18,6 +20,7 @@ export interface Finding {
   line: number;
   /** 1-based column, in Unicode code points. */
   column: number;
+  /** What to do about it: the catalog's hint for the code. */
   hint: string;
 }
 

@@ -33,7 +33,9 @@ export type SarifLevel = 'error' | 'warning' | 'note';
  * ```
  */
 export interface SarifArtifactLocation {
+  /** The file, percent-encoded: relative to `uriBaseId` when set, else an absolute `file:` URI. */
   uri: string;
+  /** `%SRCROOT%` for a relative file name: the root in the run's `originalUriBaseIds`. */
   uriBaseId?: string;
 }
 
@@ -47,10 +49,23 @@ export interface SarifArtifactLocation {
  * ```
  */
 export interface SarifRule {
+  /** The finding code, e.g. `SPECFORGE_CHECK_FILL_LEFT`. */
   id: string;
-  shortDescription: { text: string };
-  help: { text: string };
-  defaultConfiguration: { level: SarifLevel };
+  /** What the rule reports. */
+  shortDescription: {
+    /** The code's words as a title: `SPECFORGE_CHECK_ID_DUPLICATE` → `Id duplicate`. */
+    text: string;
+  };
+  /** What to do about a result of this rule. */
+  help: {
+    /** The catalog's hint for the code. */
+    text: string;
+  };
+  /** How results of this rule are reported unless a result says otherwise. */
+  defaultConfiguration: {
+    /** `error` for a problem code, `warning` for a warning code. */
+    level: SarifLevel;
+  };
 }
 
 /**
@@ -63,15 +78,31 @@ export interface SarifRule {
  * ```
  */
 export interface SarifResult {
+  /** The finding's code, the `id` of its rule. */
   ruleId: string;
+  /** The index of the rule in `tool.driver.rules`. */
   ruleIndex: number;
+  /** The finding's severity. */
   level: SarifLevel;
-  message: { text: string };
+  /** What is wrong. */
+  message: {
+    /** The finding's message. */
+    text: string;
+  };
+  /** The one place the finding points at. */
   locations: [
     {
+      /** A position in a file. */
       physicalLocation: {
+        /** The file. */
         artifactLocation: SarifArtifactLocation;
-        region: { startLine: number; startColumn: number };
+        /** The position in the file. */
+        region: {
+          /** 1-based line. */
+          startLine: number;
+          /** 1-based column, in Unicode code points (see `columnKind`). */
+          startColumn: number;
+        };
       };
     },
   ];
@@ -87,11 +118,31 @@ export interface SarifResult {
  * ```
  */
 export interface SarifRun {
+  /** The tool that produced the results. */
   tool: {
-    driver: { name: 'specforge'; version: string; informationUri?: string; rules: SarifRule[] };
+    /** specforge itself, with one rule per code that occurs in the results. */
+    driver: {
+      /** Always `specforge`. */
+      name: 'specforge';
+      /** The specforge version that ran the checks. */
+      version: string;
+      /** Where to read about the tool, when given. */
+      informationUri?: string;
+      /** One rule per code found, sorted by code so a rule keeps its index. */
+      rules: SarifRule[];
+    };
   };
-  originalUriBaseIds?: { '%SRCROOT%': { uri: string } };
+  /** The root that relative artifact URIs resolve against, when a root was given. */
+  originalUriBaseIds?: {
+    /** The project root. */
+    '%SRCROOT%': {
+      /** The root as a `file:` URI ending in `/`. */
+      uri: string;
+    };
+  };
+  /** Columns count Unicode code points, as {@link Finding} columns do. */
   columnKind: 'unicodeCodePoints';
+  /** One result per finding, in the order of {@link sortFindings}. */
   results: SarifResult[];
 }
 
@@ -105,8 +156,11 @@ export interface SarifRun {
  * ```
  */
 export interface SarifLog {
+  /** The SARIF 2.1.0 JSON schema, {@link SARIF_SCHEMA_URI}. */
   $schema: typeof SARIF_SCHEMA_URI;
+  /** The SARIF version. */
   version: '2.1.0';
+  /** Exactly one run: the findings of one `specforge check`. */
   runs: [SarifRun];
 }
 

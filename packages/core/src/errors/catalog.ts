@@ -373,6 +373,29 @@ export const errorCatalog = {
       `specforge ${a.command} needs the @specforge/docs-site package, which is not installed; nothing was built.`,
     hint: 'Add it where @specforge/cli is installed: `npm install --save-dev @specforge/docs-site` or `pnpm add -D @specforge/docs-site` (beside a global specforge: `npm install -g @specforge/docs-site`). It is an optional peer of the CLI, so `specforge plan` never installs a site generator.',
   },
+  SPECFORGE_AGENT_UNKNOWN: {
+    kind: 'usage',
+    message: (a: { agent: string; available: string[] }) =>
+      `specforge cannot export commands for the agent ${JSON.stringify(a.agent)}; nothing was written. Choose one of: ${a.available.join(', ')}.`,
+    hint: 'Pass --agent with one of these names, e.g. --agent claude; `generic` writes plain Markdown commands to .specforge/commands. See docs/agents.md.',
+  },
+  SPECFORGE_AGENT_DIR_NOT_DIRECTORY: {
+    kind: 'usage',
+    message: (a: { dir: string }) => `${a.dir} is a file, not a folder; nothing was written.`,
+    hint: "Pass --dir the folder the agent's files go under (the project root by default); it is created when missing.",
+  },
+  SPECFORGE_AGENT_MANIFEST_INVALID: {
+    kind: 'usage',
+    message: (a: { file: string; reason: string }) =>
+      `The agents manifest ${a.file} is invalid: ${a.reason}; nothing was written.`,
+    hint: 'Restore it from version control, or delete it and export again: files that then differ from the export count as yours and are kept unless you pass --force.',
+  },
+  SPECFORGE_AGENT_FILES_KEPT: {
+    kind: 'problem',
+    message: (a: { agent: string; files: string[] }) =>
+      `These files of the ${a.agent} export were edited since the last export, or were not written by specforge, so the export leaves them untouched: ${a.files.join(', ')}.`,
+    hint: 'See what the export would write with --dry-run; pass --force to replace them with the exported text, losing those edits.',
+  },
 } as const;
 
 /** A permanent specforge error code. */

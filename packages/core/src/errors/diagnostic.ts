@@ -3,10 +3,15 @@ import type { SourceLocation } from './specforge-error.js';
 
 /** A problem worth telling the user about that does not stop the command. */
 export interface Diagnostic {
+  /** The permanent catalog code, e.g. `SPECFORGE_SPEC_INVALID_UTF8`. */
   code: ErrorCode;
+  /** Always `warning`: a diagnostic never fails a command. */
   severity: 'warning';
+  /** What happened, filled from the catalog's message. */
   message: string;
+  /** What to do about it: the catalog's hint. */
   hint: string;
+  /** Where in which file, when known. */
   location: SourceLocation | undefined;
 }
 

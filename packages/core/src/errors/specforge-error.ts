@@ -4,15 +4,19 @@ import { type ErrorCode, errorCatalog } from './catalog.js';
 export interface SourceLocation {
   /** Path as the user gave it, or relative to the project root. */
   file: string;
+  /** 1-based line, when known. */
   line?: number;
+  /** 1-based column, when known. */
   column?: number;
 }
 
 /** Options accepted by {@link SpecforgeError}. */
 export interface SpecforgeErrorOptions {
+  /** Where the problem sits, shown as `file:line:column`. */
   location?: SourceLocation;
   /** Overrides the catalog's hint when the situation calls for a more precise one. */
   hint?: string;
+  /** The error that led to this one, kept as the standard `cause`. */
   cause?: unknown;
 }
 
@@ -27,9 +31,13 @@ export interface SpecforgeErrorOptions {
  * ```
  */
 export class SpecforgeError<C extends ErrorCode = ErrorCode> extends Error {
+  /** Always `SpecforgeError`, whatever the code. */
   override readonly name = 'SpecforgeError';
+  /** The permanent catalog code, e.g. `SPECFORGE_SPEC_NOT_FOUND`. */
   readonly code: C;
+  /** What to do: the catalog's hint, or the more precise one the thrower gave. */
   readonly hint: string;
+  /** Where the problem sits, when it comes from a file position. */
   readonly location: SourceLocation | undefined;
   /** Exit-code class from the catalog: `usage` (bad input), `problem` (found problems), `conflict`. */
   readonly kind: (typeof errorCatalog)[C]['kind'];

@@ -6,7 +6,9 @@ import type { FileSystem, PathKind } from './file-system.js';
  * Paths are resolved against `/`.
  */
 export class MemoryFileSystem implements FileSystem {
+  /** Every file by absolute path, as bytes. */
   readonly files = new Map<string, Uint8Array>();
+  /** Every directory by absolute path; the parents of each file are in it. */
   readonly directories = new Set<string>(['/']);
 
   constructor(files: Record<string, string | Uint8Array> = {}) {

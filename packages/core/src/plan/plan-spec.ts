@@ -42,6 +42,7 @@ export interface PlanChange {
   templateId: string;
   /** Absolute path of the output file. */
   output: string;
+  /** What will happen to the output file; see {@link PlanStatus}. */
   status: PlanStatus;
   /** The full text to write (plan + provenance); for `up-to-date`, the file as it is. */
   text: string;
@@ -176,6 +177,13 @@ export async function planSpec(options: PlanSpecOptions): Promise<PlanChange> {
 /**
  * Writes a {@link PlanChange} whose status is `create` or `update`: creates missing parent
  * directories, then replaces the file atomically. Returns whether anything was written.
+ *
+ * @example
+ * ```ts
+ * const change = await planSpec({ spec: 'specs/001-login/spec.md', template, cwd: process.cwd() });
+ * if (change.refusal) throw change.refusal; // edited by hand, or not made by specforge
+ * const written = await applyPlanChange(change); // false when up to date
+ * ```
  */
 export async function applyPlanChange(
   change: PlanChange,

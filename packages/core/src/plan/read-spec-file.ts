@@ -14,11 +14,13 @@ export interface SpecFile {
   bytes: Uint8Array;
   /** The decoded text, byte-order mark removed. */
   text: string;
+  /** One `SPECFORGE_SPEC_INVALID_UTF8` warning per invalid byte sequence, with its position. */
   warnings: Diagnostic[];
 }
 
 /** Options for {@link readSpecFile}. */
 export interface ReadSpecFileOptions {
+  /** The file system to read through. */
   fs: FileSystem;
   /** Directory that relative `file` paths are resolved against. */
   cwd: string;

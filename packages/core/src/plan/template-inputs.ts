@@ -20,7 +20,9 @@ export interface TemplateInputsOptions {
   specText: string;
   /** The parsed spec model. */
   spec: unknown;
+  /** The project: its name, root and the config `vars` that fill declared inputs. */
   project: Project;
+  /** The template that renders; gives the `template` input and its declared inputs. */
   template: TemplateSource;
   /** The clock; only its UTC date is used. */
   now: Date;
@@ -71,9 +73,16 @@ export function templateProvenanceId(template: TemplateSource): string {
  * parseTemplateProvenanceId('acme@1.2.0#plan'); // { pack: 'acme', version: '1.2.0', template: 'plan' }
  * ```
  */
-export function parseTemplateProvenanceId(
-  id: string,
-): { pack: string; version: string; template: string } | undefined {
+export function parseTemplateProvenanceId(id: string):
+  | {
+      /** The pack name, e.g. `acme`. */
+      pack: string;
+      /** The pack version, e.g. `1.2.0`. */
+      version: string;
+      /** The template id within the pack, e.g. `plan`. */
+      template: string;
+    }
+  | undefined {
   const match = /^(.+)@([^@#]*)#(.+)$/.exec(id);
   return match ? { pack: match[1]!, version: match[2]!, template: match[3]! } : undefined;
 }

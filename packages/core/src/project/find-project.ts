@@ -15,6 +15,7 @@ export const CONFIG_FILE_NAMES = [
 export interface FindProjectOptions {
   /** Directory to start from; the search goes upward. */
   cwd: string;
+  /** The file system to look in. */
   fs: FileSystem;
 }
 

@@ -5,11 +5,20 @@ export interface ProjectConfig {
   /** Free-form values for templates, available as `project.config`. */
   vars: Record<string, unknown>;
   /** Defaults for `specforge plan`; `template` also governs the checks of plans made without provenance. */
-  plan: { template?: string };
+  plan: {
+    /** The template `specforge plan` renders when no `--template` is given, e.g. `acme/plan`. */
+    template?: string;
+  };
   /** `template`: the template specs are written with, whose rules `specforge check` applies to them. */
-  spec: { template?: string };
+  spec: {
+    /** The spec template's reference, e.g. `speckit/spec`. */
+    template?: string;
+  };
   /** `template`: the template task lists are made with, whose rules `specforge check` applies to them. */
-  tasks: { template?: string };
+  tasks: {
+    /** The task-list template's reference, e.g. `speckit/tasks`. */
+    template?: string;
+  };
   /**
    * The project's own template packs, as source specs (`./packs/acme`,
    * `@acme/templates@^2.0.0`, `git+file:///…#v1.0.0`); the built-in packs are always there.
@@ -25,5 +34,8 @@ export interface Project {
   name: string;
   /** The config file's absolute path, when there is one. */
   configFile: string | undefined;
+  /**
+   * The config file's values, with defaults for what it leaves out (all of them without a file).
+   */
   config: ProjectConfig;
 }

@@ -16,6 +16,7 @@ export type {
   Spec,
   UserStory,
 } from './model.js';
+export { parseSections } from './parse-sections.js';
 export { parseSpec } from './parse-spec.js';
 export { findSection, flattenSections } from './section-lookup.js';
 export {

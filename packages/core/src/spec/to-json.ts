@@ -4,25 +4,42 @@ import { flattenSections } from './section-lookup.js';
 /** The version of the {@link SpecJson} shape; bumped only on a breaking change. */
 export const SPEC_JSON_SCHEMA_VERSION = 1;
 
-/** A user story in {@link SpecJson}. */
+/** A user story in {@link SpecJson}; the fields of {@link UserStory}, `null` where it has `undefined`. */
 export interface SpecJsonStory {
+  /** `US` and the story number as written, e.g. `US1`, `US4a`. */
   id: string;
+  /** The integer part of the story number (`4` for `4a`). */
   number: number;
+  /** The title from the heading, without the story prefix, the priority and trailing tags. */
   title: string;
+  /** The priority as written, upper-cased, e.g. `P1`; `null` when the heading has none. */
   priority: string | null;
+  /** 1-based position of the story when all stories are ordered by priority. */
   priorityRank: number;
+  /** `true` for the one story built from an older spec's Primary User Story section. */
   legacy: boolean;
+  /** The prose between the heading and the first bold field, or `''`. */
   description: string;
+  /** The `**Why this priority**` text, or `null`. */
   why: string | null;
+  /** The `**Independent Test**` text, or `null`. */
   independentTest: string | null;
+  /** The acceptance scenarios, as {@link AcceptanceScenario}s. */
   scenarios: {
+    /** The `Given` part, or `null` when the item is not in Given/When/Then form. */
     given: string | null;
+    /** The `When` part, or `null`. */
     when: string | null;
+    /** The `Then` part with any trailing `And` clauses, or `null`. */
     then: string | null;
+    /** The whole item as written, list marker removed. */
     text: string;
+    /** 1-based line of the list item. */
     line: number;
   }[];
+  /** 1-based line of the story heading. */
   line: number;
+  /** 1-based last line of the story's section. */
   endLine: number;
 }
 
@@ -32,30 +49,116 @@ export interface SpecJsonStory {
  * document order. See docs/spec-model.md.
  */
 export interface SpecJson {
+  /** {@link SPEC_JSON_SCHEMA_VERSION}: tools check it before reading the rest. */
   schemaVersion: typeof SPEC_JSON_SCHEMA_VERSION;
+  /** The path the spec was parsed under, or `null`. */
   file: string | null;
+  /** The H1 title without a `Feature Specification:`-style prefix, or `null`. */
   title: string | null;
+  /** 1-based line of the title heading, or `null`. */
   titleLine: number | null;
+  /** The feature branch from the header, or `null`. */
   branch: string | null;
+  /** The `**Status**` value, or `null`. */
   status: string | null;
+  /** The `**Created**` value, or `null`. */
   created: string | null;
+  /** The `**Input**` value without its `User description:` label, or `null`. */
   input: string | null;
-  fields: { label: string; value: string; line: number }[];
-  frontMatter: Record<string, unknown> | null;
-  stories: SpecJsonStory[];
-  requirements: { id: string; text: string; line: number }[];
-  successCriteria: { id: string; text: string; line: number }[];
-  entities: { name: string; description: string; line: number }[];
-  edgeCases: { text: string; line: number }[];
-  assumptions: { text: string; line: number }[];
-  clarificationSessions: {
-    date: string | null;
-    title: string | null;
+  /** Every `**Label**: value` line of the header, as {@link MetadataField}s. */
+  fields: {
+    /** The label as written, without bold markers and colon. */
+    label: string;
+    /** The value as written, trimmed. */
+    value: string;
+    /** 1-based line of the label. */
     line: number;
-    entries: { question: string; answer: string | null; line: number }[];
   }[];
-  clarifications: { text: string; line: number; column: number }[];
-  sections: { path: string; title: string; level: number; line: number; endLine: number }[];
+  /** The parsed YAML front matter, or `null` when the spec has none. */
+  frontMatter: Record<string, unknown> | null;
+  /** The user stories in document order. */
+  stories: SpecJsonStory[];
+  /** The functional requirements (`FR-…`) in document order. */
+  requirements: {
+    /** The identifier as written, e.g. `FR-001`. */
+    id: string;
+    /** The text after the identifier and its colon. */
+    text: string;
+    /** 1-based line of the identifier. */
+    line: number;
+  }[];
+  /** The success criteria (`SC-…`) in document order. */
+  successCriteria: {
+    /** The identifier as written, e.g. `SC-001`. */
+    id: string;
+    /** The text after the identifier and its colon. */
+    text: string;
+    /** 1-based line of the identifier. */
+    line: number;
+  }[];
+  /** The key entities. */
+  entities: {
+    /** The name as written. */
+    name: string;
+    /** The text after the name. */
+    description: string;
+    /** 1-based line of the entry. */
+    line: number;
+  }[];
+  /** The Edge Cases list items. */
+  edgeCases: {
+    /** The item as written, list marker removed. */
+    text: string;
+    /** 1-based line of the item. */
+    line: number;
+  }[];
+  /** The Assumptions list items. */
+  assumptions: {
+    /** The item as written, list marker removed. */
+    text: string;
+    /** 1-based line of the item. */
+    line: number;
+  }[];
+  /** The clarification sessions recorded by `/speckit.clarify`. */
+  clarificationSessions: {
+    /** The first `YYYY-MM-DD` date in the session heading, or `null`. */
+    date: string | null;
+    /** The session heading as written, or `null` for Q/A lines right under Clarifications. */
+    title: string | null;
+    /** 1-based line of the session heading (or of the Clarifications heading). */
+    line: number;
+    /** The Q/A entries in document order. */
+    entries: {
+      /** The question, without `Q:`. */
+      question: string;
+      /** The answer, without `A:`; `null` when the entry has no answer yet. */
+      answer: string | null;
+      /** 1-based line of the entry. */
+      line: number;
+    }[];
+  }[];
+  /** Every `[NEEDS CLARIFICATION: …]` marker outside code. */
+  clarifications: {
+    /** The text after `NEEDS CLARIFICATION:`, trimmed. */
+    text: string;
+    /** 1-based line of the opening `[`. */
+    line: number;
+    /** 1-based column of the opening `[`, in Unicode code points. */
+    column: number;
+  }[];
+  /** Every section, flattened in document order. */
+  sections: {
+    /** The section's {@link Section.path}, e.g. `requirements/functional-requirements`. */
+    path: string;
+    /** The heading text as written. */
+    title: string;
+    /** Heading level, 1–6. */
+    level: number;
+    /** 1-based line of the heading. */
+    line: number;
+    /** 1-based last line of the section, children included. */
+    endLine: number;
+  }[];
 }
 
 const orNull = <T>(value: T | undefined): T | null => (value === undefined ? null : value);

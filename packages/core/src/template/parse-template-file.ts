@@ -27,7 +27,12 @@ export interface ParseTemplateFileOptions {
   /** Path of the template file, as it should appear in error messages and in the result. */
   file: string;
   /** The pack the template belongs to. */
-  pack: { name: string; version: string };
+  pack: {
+    /** The pack's short name, e.g. `speckit`. */
+    name: string;
+    /** The pack's version, e.g. `1.0.0`. */
+    version: string;
+  };
 }
 
 /** Every {@link TemplateKind}, in the order the docs list them. */

@@ -9,8 +9,11 @@ import type { TraceRule, TraceSubject } from './types.js';
 
 /** The rules a template declares for `specforge check`, besides its required sections. */
 export interface CheckRules {
+  /** The template's `placeholders`: text that must not be left in a document made from it. */
   placeholders: string[];
+  /** The template's `idPatterns`: the regular expression for each kind of id, by prefix. */
   idPatterns: Record<string, string>;
+  /** The template's `traces`: what of the spec a document must reference. */
   traces: TraceRule[];
 }
 

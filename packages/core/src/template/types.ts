@@ -5,6 +5,7 @@ export type TemplateKind = 'spec' | 'plan' | 'tasks' | 'checklist' | 'other';
 export interface TemplateInput {
   /** A required input the caller does not provide is an error before rendering starts. */
   required: boolean;
+  /** What the input is for, shown on the docs site; `''` when not given. */
   description: string;
 }
 
@@ -12,7 +13,9 @@ export interface TemplateInput {
 export interface TemplateMeta {
   /** Template id, unique within its pack, e.g. `plan`. */
   id: string;
+  /** What the template produces (required in the front matter). */
   kind: TemplateKind;
+  /** What the template is for, shown by `template list`; `''` when it declares none. */
   description: string;
   /** Inputs beyond the ones every template gets (`SPECIFICATION`, `spec`, `project`, `template`, `today`). */
   inputs: Record<string, TemplateInput>;
@@ -44,6 +47,7 @@ export type TraceSubject = 'requirements' | 'criteria' | 'stories';
  * `in` is absent. References to ids the spec does not define are reported too.
  */
 export interface TraceRule {
+  /** The spec items that must each be referenced. */
   from: TraceSubject;
   /** A heading path of the document, e.g. `implementation-phases`; the whole document when absent. */
   in?: string;
@@ -54,6 +58,7 @@ export interface TraceRule {
  * point at the template file and line.
  */
 export interface TemplateSource {
+  /** The metadata from the template's front matter. */
   meta: TemplateMeta;
   /** The Handlebars body, without the front matter. */
   body: string;
@@ -62,5 +67,10 @@ export interface TemplateSource {
   /** 1-based line of the template file on which `body` starts (after the front matter). */
   bodyLine: number;
   /** The pack this template belongs to. */
-  pack: { name: string; version: string };
+  pack: {
+    /** The pack's short name, e.g. `speckit`. */
+    name: string;
+    /** The pack's version, e.g. `1.0.0`. */
+    version: string;
+  };
 }

@@ -9,6 +9,13 @@ declare module '@11ty/eleventy' {
     setTemplateFormats(formats: string[] | string): void;
     setQuietMode(quiet: boolean): void;
     setUseGitIgnore(use: boolean): void;
+    /** Eleventy's timing groups; `get('Configuration')` times plugins and transforms. */
+    benchmarkManager?: { get(group: string): { setIsVerbose(verbose: boolean): void } };
+    /** Runs on every rendered page; `this.page.url` is the page's URL. */
+    addTransform(
+      name: string,
+      transform: (this: { page: { url: string } }, content: string) => string | Promise<string>,
+    ): void;
   }
 
   export interface EleventyOptions {

@@ -14,6 +14,7 @@ import {
 } from '../pages/version-templates.js';
 import type { ChangelogView, CompareView, TemplateVersionView } from '../pages/version-views.js';
 import type { GuideView, HomeView, NotFoundView, PageView, TemplateView } from '../pages/views.js';
+import { createPageWriter } from './page-writer.js';
 import { assertInsideSite } from './site-path.js';
 
 /** The views of every page of the site. */
@@ -33,6 +34,43 @@ export interface SitePages {
 
 const layout = 'layouts/page.hbs';
 
+/** Options for {@link renderPages}. */
+export interface RenderPagesOptions {
+  /** Called with each page (its path in the site and its HTML) as soon as it is rendered. */
+  onPage?: (page: string, html: string) => void;
+}
+
+const importRenderer = () =>
+  Promise.all([
+    import('@11ty/eleventy'),
+    import('@11ty/eleventy-plugin-handlebars'),
+    import('handlebars'),
+  ]);
+
+let eleventyModules: ReturnType<typeof importRenderer> | undefined;
+
+/**
+ * Starts loading Eleventy, its Handlebars plugin and Handlebars, once per process: a caller that
+ * has other work to do first (resolving packs) lets the loading overlap it.
+ *
+ * Eleventy registers an ESM loader hook (a worker thread every later import goes through) so
+ * that a watched config or data file is imported afresh; these builds import no file of the
+ * project, so the hook is skipped, as its `ELEVENTY_SKIP_ESM_RESOLVER` setting allows.
+ */
+export function loadRenderer(): Promise<unknown> {
+  if (!eleventyModules) {
+    const skip = process.env.ELEVENTY_SKIP_ESM_RESOLVER;
+    process.env.ELEVENTY_SKIP_ESM_RESOLVER = '1';
+    eleventyModules = importRenderer().finally(() => {
+      if (skip === undefined) delete process.env.ELEVENTY_SKIP_ESM_RESOLVER;
+      else process.env.ELEVENTY_SKIP_ESM_RESOLVER = skip;
+    });
+    // A failure is reported to whoever awaits the modules, not as an unhandled rejection here.
+    eleventyModules.catch(() => undefined);
+  }
+  return eleventyModules;
+}
+
 /**
  * Renders and writes every page with Eleventy: the page templates are virtual (no source files),
  * Handlebars through Eleventy's official plugin, in an isolated Handlebars instance so that no
@@ -40,14 +78,16 @@ const layout = 'layouts/page.hbs';
  * template over the template views; guide, version, compare and changelog pages likewise. Returns
  * the paths written, relative to `out`.
  */
-export async function renderPages(pages: SitePages, out: string): Promise<string[]> {
+export async function renderPages(
+  pages: SitePages,
+  out: string,
+  options: RenderPagesOptions = {},
+): Promise<string[]> {
   // Loaded here, not at import: Eleventy takes a few hundred milliseconds to load, which users
   // of the site model alone should not pay.
-  const [{ Eleventy }, { default: handlebarsPlugin }, { default: Handlebars }] = await Promise.all([
-    import('@11ty/eleventy'),
-    import('@11ty/eleventy-plugin-handlebars'),
-    import('handlebars'),
-  ]);
+  await loadRenderer();
+  const [{ Eleventy }, { default: handlebarsPlugin }, { default: Handlebars }] =
+    await eleventyModules!;
   const handlebars = Handlebars.create();
   for (const [name, source] of Object.entries({
     ...templatePartials,
@@ -57,6 +97,7 @@ export async function renderPages(pages: SitePages, out: string): Promise<string
     handlebars.registerPartial(name, source);
   // Eleventy needs an input folder; an empty one means no file of the project becomes a page.
   const input = await mkdtemp(join(tmpdir(), 'specforge-docs-input-'));
+  const writer = createPageWriter(out);
   try {
     const eleventy = new Eleventy(input, out, {
       quietMode: true,
@@ -65,6 +106,17 @@ export async function renderPages(pages: SitePages, out: string): Promise<string
         config.setUseGitIgnore(false);
         config.setTemplateFormats(['hbs']);
         config.addPlugin(handlebarsPlugin, { eleventyLibraryOverride: handlebars });
+        // Eleventy makes this timing group before `quietMode` applies, so it would still warn
+        // on the console when transforms take a large share of a small site's build.
+        config.benchmarkManager?.get('Configuration').setIsVerbose(false);
+        // Eleventy renders to JSON (it writes nothing); each finished page is handed to the
+        // writer from here, so that files are written while the next pages render.
+        config.addTransform('specforge-write-page', async function (html) {
+          const page = pageOf(this.page.url);
+          options.onPage?.(page, html);
+          await writer.write(page, html);
+          return html;
+        });
         config.addTemplate(`_includes/${layout}`, layoutTemplate);
         config.addTemplate('index.hbs', homeTemplate, {
           layout,
@@ -95,11 +147,10 @@ export async function renderPages(pages: SitePages, out: string): Promise<string
       },
     });
     eleventy.disableLogger();
-    const [, written] = await eleventy.write();
-    return written.flatMap((result) =>
-      typeof result.url === 'string' ? [pageOf(result.url)] : [],
-    );
+    await eleventy.toJSON();
+    return await writer.finish();
   } finally {
+    await writer.finish().catch(() => undefined);
     await rm(input, { recursive: true, force: true });
   }
 }

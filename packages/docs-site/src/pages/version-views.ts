@@ -229,7 +229,11 @@ function versionView(
     source:
       version.origin === 'tag'
         ? `from the tag ${version.ref}`
-        : `from commit ${version.ref.slice(0, 12)} of the project's history`,
+        : version.origin === 'installed'
+          ? `from the copy installed in ${version.ref}`
+          : version.origin === 'npm-cache'
+            ? `from ${version.ref} in the npm cache`
+            : `from commit ${version.ref.slice(0, 12)} of the project's history`,
     currentVersion: template.currentVersion,
     currentHref: `${root}${current.page}`,
     homeUrl: `${root}index.html`,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { DiffLine } from './diff-html.js';
 import { renderDiffWithContextHtml } from './diff-context.js';
+import type { DiffLine } from './diff-html.js';
 
 const kept = (count: number, from = 1): DiffLine[] =>
   Array.from({ length: count }, (_, i) => ({ op: ' ', text: `line ${from + i}` }));

@@ -2,7 +2,9 @@ import { escapeHtml } from './escape-html.js';
 
 /** One line of a line diff: kept (` `), only upstream (`-`) or only in the overlay (`+`). */
 export interface DiffLine {
+  /** ` ` for a kept line, `-` for an upstream-only line, `+` for an overlay-only line. */
   op: ' ' | '-' | '+';
+  /** The line's text, without its line break. */
   text: string;
 }
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createMarkdownRenderer } from './markdown.js';
 
@@ -66,6 +67,30 @@ describe('createMarkdownRenderer', () => {
   it('renders inline Markdown without a paragraph', () => {
     expect(markdown.renderInline('**Bold** <b>x</b> `{{code}}`')).toBe(
       '<strong>Bold</strong> &lt;b&gt;x&lt;/b&gt; <code>{{code}}</code>',
+    );
+  });
+
+  it('gives the same HTML and moves the levels the same whether a text was rendered before or not', () => {
+    const text = fc.constantFrom('# A', '## B\n\ntext', '### C', 'plain', '#### D\n\n## E', '');
+    const call = fc.record({
+      text,
+      mode: fc.constantFrom('levels', 'top', 'none'),
+      shift: fc.integer({ min: -2, max: 3 }),
+      previous: fc.integer({ min: 1, max: 6 }),
+    });
+    fc.assert(
+      fc.property(fc.array(call, { maxLength: 12 }), (calls) => {
+        const cached = createMarkdownRenderer();
+        for (const { text: markdown, mode, shift, previous } of calls) {
+          const fresh = createMarkdownRenderer();
+          const options = (levels: { shift: number; previous: number }) =>
+            mode === 'levels' ? { levels } : mode === 'top' ? { topHeadingLevel: previous } : {};
+          const a = { shift, previous };
+          const b = { shift, previous };
+          expect(cached.render(markdown, options(a))).toBe(fresh.render(markdown, options(b)));
+          expect(a).toEqual(b);
+        }
+      }),
     );
   });
 });

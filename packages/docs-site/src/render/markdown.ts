@@ -1,4 +1,4 @@
-import MarkdownIt, { type Env, type MarkdownIt as MarkdownItInstance } from 'markdown-it';
+import MarkdownIt, { type MarkdownIt as MarkdownItInstance } from 'markdown-it';
 import { type HeadingLevels, nextHeadingLevel } from './heading-levels.js';
 
 /** Options for {@link MarkdownRenderer.render}. */
@@ -36,7 +36,7 @@ const schemePattern = /^([a-z][a-z0-9+.-]*:)/i;
  * one (so that its closing tag matches), and what a document rendered as a page of the site (a
  * guide) adds to the untrusted-text rules.
  */
-export interface SafeMarkdownEnv extends Env {
+export interface SafeMarkdownEnv {
   links?: boolean[];
   /**
    * Turns a relative link or a fragment into a URL of the site, or `undefined` to keep only the
@@ -67,42 +67,87 @@ export interface SafeMarkdownEnv extends Env {
  */
 export function createMarkdownRenderer(): MarkdownRenderer {
   const md = createSafeMarkdownIt();
+  // A site renders the same text many times (a section unchanged across versions appears on
+  // every version page): each distinct text is rendered once. The output depends on the text
+  // and the heading levels going in, and moves the levels on; both are part of the entry.
+  const rendered = new BoundedCache<{ html: string; previous: number | undefined }>();
+  const inline = new BoundedCache<string>();
+  const minLevels = new BoundedCache<number | undefined>();
+
+  const renderUncached = (markdown: string, options: RenderMarkdownOptions) => {
+    const tokens = md.parse(markdown, {});
+    const target = options.topHeadingLevel;
+    let levels = options.levels;
+    if (target !== undefined) {
+      const own = tokens
+        .filter((t) => t.type === 'heading_open')
+        .map((t) => Number(t.tag.slice(1)));
+      levels = { shift: own.length > 0 ? target - Math.min(...own) : 0, previous: target - 1 };
+    }
+    if (levels) {
+      let open = '';
+      for (const token of tokens) {
+        if (token.type === 'heading_open') {
+          open = `h${nextHeadingLevel(levels, Number(token.tag.slice(1)))}`;
+          token.tag = open;
+        } else if (token.type === 'heading_close') {
+          token.tag = open;
+        }
+      }
+    }
+    return md.renderer.render(tokens, md.options, {} satisfies SafeMarkdownEnv);
+  };
 
   return {
     render(markdown, options = {}) {
-      const tokens = md.parse(markdown, {});
-      const target = options.topHeadingLevel;
-      let levels = options.levels;
-      if (target !== undefined) {
-        const own = tokens
-          .filter((t) => t.type === 'heading_open')
-          .map((t) => Number(t.tag.slice(1)));
-        levels = { shift: own.length > 0 ? target - Math.min(...own) : 0, previous: target - 1 };
+      const { topHeadingLevel: target, levels } = options;
+      const key =
+        target !== undefined
+          ? `t${target}\0${markdown}`
+          : levels
+            ? `l${levels.shift},${levels.previous}\0${markdown}`
+            : `-\0${markdown}`;
+      let entry = rendered.get(key);
+      if (!entry) {
+        const html = renderUncached(markdown, options);
+        entry = { html, previous: target === undefined ? levels?.previous : undefined };
+        rendered.set(key, entry);
+      } else if (target === undefined && levels && entry.previous !== undefined) {
+        levels.previous = entry.previous;
       }
-      if (levels) {
-        let open = '';
-        for (const token of tokens) {
-          if (token.type === 'heading_open') {
-            open = `h${nextHeadingLevel(levels, Number(token.tag.slice(1)))}`;
-            token.tag = open;
-          } else if (token.type === 'heading_close') {
-            token.tag = open;
-          }
-        }
-      }
-      return md.renderer.render(tokens, md.options, {} satisfies SafeMarkdownEnv);
+      return entry.html;
     },
     renderInline(markdown) {
-      return md.renderInline(markdown, {} satisfies SafeMarkdownEnv);
+      let html = inline.get(markdown);
+      if (html === undefined) {
+        html = md.renderInline(markdown, {} satisfies SafeMarkdownEnv);
+        inline.set(markdown, html);
+      }
+      return html;
     },
     minHeadingLevel(markdown) {
+      if (minLevels.has(markdown)) return minLevels.get(markdown);
       const levels = md
         .parse(markdown, {})
         .filter((t) => t.type === 'heading_open')
         .map((t) => Number(t.tag.slice(1)));
-      return levels.length > 0 ? Math.min(...levels) : undefined;
+      const min = levels.length > 0 ? Math.min(...levels) : undefined;
+      minLevels.set(markdown, min);
+      return min;
     },
   };
+}
+
+/** A string-keyed cache that starts afresh when full, so that memory stays bounded. */
+class BoundedCache<T> extends Map<string, T> {
+  constructor(private readonly limit = 50_000) {
+    super();
+  }
+
+  override set(key: string, value: T): this {
+    if (this.size >= this.limit) this.clear();
+    return super.set(key, value);
+  }
 }
 
 /**

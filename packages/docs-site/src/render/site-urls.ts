@@ -8,7 +8,7 @@ const basePattern = /^\/(?:[A-Za-z0-9_~-][A-Za-z0-9._~-]*\/)*$/;
  * Checks and normalises the URL path a site is served from: a missing leading or trailing
  * slash is added (`docs` → `/docs/`).
  *
- * @throws {@link SpecforgeError} `SPECFORGE_USAGE` when the base has characters other than
+ * @throws {@link @specforge/core!SpecforgeError} `SPECFORGE_USAGE` when the base has characters other than
  * letters, digits, `.`, `_`, `~` and `-` in its segments, or a `.` or `..` segment.
  *
  * @example
@@ -59,7 +59,7 @@ const sitePathPattern = /^[A-Za-z0-9_~-][A-Za-z0-9._~/-]*(?:#[A-Za-z0-9._~-]*)?$
  * Checks the API reference a site links to: an `http:` or `https:` URL, or a path relative to
  * the site root (`api/`, `api/index.html`) that stays inside the site.
  *
- * @throws {@link SpecforgeError} `SPECFORGE_USAGE` for anything else (another scheme, an
+ * @throws {@link @specforge/core!SpecforgeError} `SPECFORGE_USAGE` for anything else (another scheme, an
  * absolute path, a `..` segment, characters that need escaping).
  *
  * @example

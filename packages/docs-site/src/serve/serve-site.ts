@@ -51,6 +51,7 @@ export interface ServeSiteOptions {
 /** One rebuild of {@link serveSite}, after files of the project changed. */
 export type SiteRebuild =
   | {
+      /** The rebuild succeeded and open pages reloaded. */
       ok: true;
       /** The build number pages now carry; 1 is the first build. */
       build: number;
@@ -62,10 +63,13 @@ export type SiteRebuild =
       changed: string[];
     }
   | {
+      /** The rebuild failed; the site keeps serving the last good build. */
       ok: false;
-      /** Why the build failed: usually a {@link SpecforgeError} (e.g. an invalid overlay). */
+      /** Why the build failed: usually a {@link @specforge/core!SpecforgeError} (e.g. an invalid overlay). */
       error: unknown;
+      /** How long the failed rebuild took, in ms. */
       ms: number;
+      /** The absolute paths whose changes led to it. */
       changed: string[];
     };
 
@@ -101,7 +105,7 @@ export interface SiteServer {
  * - A failed rebuild is reported through `onRebuild` and to open pages (in their console), and
  *   the last good site stays served until a rebuild succeeds.
  *
- * @throws {@link SpecforgeError} from the first build (as {@link buildSite} throws), and
+ * @throws {@link @specforge/core!SpecforgeError} from the first build (as {@link buildSite} throws), and
  * `SPECFORGE_USAGE` for an invalid port or an address that cannot be listened on.
  *
  * @example

@@ -12,6 +12,7 @@ import { toUrlSegment } from './url-segment.js';
 export interface BuildSiteModelOptions {
   /** The resolved packs (`openProjectRegistry(…).packs`). */
   packs: readonly ResolvedPack[];
+  /** The project: its name heads the site and its root makes file paths relative. */
   project: Project;
   /** The spec example plans are rendered from (see `loadExampleSpec`). */
   example: ExampleSpec;

@@ -5,8 +5,8 @@ import {
   SpecforgeError,
   type TemplateSource,
 } from '@specforge/core';
-import type { DisplayFile } from './site-blame.js';
 import type { ExampleSpec } from './example-spec.js';
+import type { DisplayFile } from './site-blame.js';
 import type { SiteExample } from './types.js';
 
 /** Options for {@link renderExamplePlan}. */

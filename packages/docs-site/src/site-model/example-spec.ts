@@ -1,11 +1,13 @@
-import { nodeFileSystem, parseSpec, type Project, readSpecFile, type Spec } from '@specforge/core';
+import { nodeFileSystem, type Project, parseSpec, readSpecFile, type Spec } from '@specforge/core';
 import { findSpecs } from '@specforge/template-registry';
 import { BUILTIN_EXAMPLE_SPEC, BUILTIN_EXAMPLE_SPEC_FILE } from './builtin-example-spec.js';
 import type { ExampleSpecInfo } from './types.js';
 
 /** The spec example plans are rendered from: its text, its parsed model, and where it comes from. */
 export interface ExampleSpec extends ExampleSpecInfo {
+  /** The spec's text, as the `SPECIFICATION` input of example plans. */
   text: string;
+  /** The parsed spec, as the `spec` input of example plans. */
   spec: Spec;
 }
 

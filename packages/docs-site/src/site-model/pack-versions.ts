@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { flattenSections, isSpecforgeError, parseSpec } from '@specforge/core';
+import { flattenSections, isSpecforgeError, parseSections } from '@specforge/core';
 import {
   listPackVersions,
   type PackVersionOrigin,
@@ -11,7 +11,9 @@ import {
 
 /** One version of a template: its effective body as the project composed it at that pack version. */
 export interface TemplateAtVersion {
+  /** The pack version. */
   version: string;
+  /** Where the version comes from: the current one, a git tag, or the project's history. */
   origin: PackVersionOrigin;
   /** The composed Handlebars body. */
   body: string;
@@ -21,7 +23,9 @@ export interface TemplateAtVersion {
 
 /** A version of a pack the site offers, or why it could not be shown. */
 export interface SitePackVersion {
+  /** The pack version. */
   version: string;
+  /** Where the version comes from: the current one, a git tag, or the project's history. */
   origin: PackVersionOrigin;
   /** The git tag or commit holding it; `''` for the current version. */
   ref: string;
@@ -31,7 +35,9 @@ export interface SitePackVersion {
 
 /** The versions of one of the project's own packs, and its templates at each. */
 export interface PackVersionsModel {
+  /** The pack's short name. */
   pack: string;
+  /** Every version its source offers, newest first, the current one included. */
   versions: SitePackVersion[];
   /** The pack's `CHANGELOG.md` (as changesets writes it), or `undefined`. */
   changelog: string | undefined;
@@ -41,81 +47,104 @@ export interface PackVersionsModel {
 
 /** Options for {@link buildVersionsModel}. */
 export interface VersionsModelOptions {
+  /** Where git sources are cloned and versions from git are written. */
   cacheDir: string;
   /** At most this many versions per pack, newest first; 10 by default. */
   maxVersions?: number;
+  /** The environment git starts from; `process.env` by default. */
   env?: Readonly<Record<string, string | undefined>>;
 }
 
 /**
  * For each of the project's own packs: every version its source offers (see `listPackVersions`),
  * the pack composed at that version (through its extends chain as the project has it now), and
- * each template's body there, with the sections that differ from the current version. Built-in and npm packs offer only their installed version
- * and are left out. A version that cannot be composed is listed with its error, not fatal.
+ * each template's body there, with the sections that differ from the current version. Built-in
+ * packs offer only their installed version and are left out, and so is an npm pack with no other
+ * version installed or in the npm cache. A version that cannot be composed is listed with its
+ * error, not fatal.
  */
 export async function buildVersionsModel(
   registry: ProjectRegistry,
   options: VersionsModelOptions,
 ): Promise<PackVersionsModel[]> {
-  const { project } = registry;
-  const own = new Set(
-    registry.packs.filter((pack) => !pack.source.startsWith('npm:')).map((pack) => pack.name),
+  // Packs and versions are composed concurrently: git reads and file reads of one overlap the
+  // composing of another.
+  const models = await Promise.all(
+    registry.packs.map((pack) => packVersionsModel(registry, pack, options)),
   );
-  const models: PackVersionsModel[] = [];
-  for (const pack of registry.packs.filter((candidate) => own.has(candidate.name))) {
-    const listed = await listPackVersions(pack, {
-      projectRoot: project.root,
-      cacheDir: options.cacheDir,
-      env: options.env,
-    });
-    const templates = new Map<string, TemplateAtVersion[]>();
-    const versions: SitePackVersion[] = [];
-    const current = new Map(
-      [...pack.templates].map(([id, resolved]) => [id, resolved.template.body]),
-    );
-    // Each current body is parsed once, not once per version it is compared with.
-    const currentTexts = new Map<string, Map<string, string>>();
-    const currentTextsOf = (id: string) => {
-      const known = currentTexts.get(id);
-      if (known) return known;
-      const texts = ownTexts(current.get(id) ?? '');
-      currentTexts.set(id, texts);
-      return texts;
-    };
-    for (const entry of listed.slice(0, options.maxVersions ?? 10)) {
-      let bodies: Map<string, string>;
-      let error: string | undefined;
+  // An npm pack is shown only when another version of it is installed or in the npm cache; a
+  // built-in pack never has one (see listPackVersions).
+  return models.filter(
+    (model, index) =>
+      model.versions.length > 1 || !registry.packs[index]!.source.startsWith('npm:'),
+  );
+}
+
+async function packVersionsModel(
+  registry: ProjectRegistry,
+  pack: ResolvedPack,
+  options: VersionsModelOptions,
+): Promise<PackVersionsModel> {
+  const { project } = registry;
+  const listed = await listPackVersions(pack, {
+    projectRoot: project.root,
+    cacheDir: options.cacheDir,
+    env: options.env,
+  });
+  const current = new Map(
+    [...pack.templates].map(([id, resolved]) => [id, resolved.template.body]),
+  );
+  const composed = await Promise.all(
+    listed.slice(0, options.maxVersions ?? 10).map(async (entry) => {
       try {
-        bodies =
+        const bodies =
           entry.origin === 'current'
             ? current
             : await bodiesAt(registry, pack, await entry.materialize(), options.cacheDir);
+        return { entry, bodies, error: undefined };
       } catch (cause) {
         if (!isSpecforgeError(cause)) throw cause;
-        bodies = new Map();
-        error = withDisplayPaths(cause.message, project.root, options.cacheDir);
+        const error = withDisplayPaths(cause.message, project.root, options.cacheDir);
+        return { entry, bodies: new Map<string, string>(), error };
       }
-      versions.push({ version: entry.version, origin: entry.origin, ref: entry.ref, error });
-      for (const [id, body] of bodies) {
-        const list = templates.get(id) ?? [];
-        list.push({
-          version: entry.version,
-          origin: entry.origin,
-          body,
-          changedSections:
-            entry.origin === 'current' ? [] : changedSectionsOf(currentTextsOf(id), ownTexts(body)),
-        });
-        templates.set(id, list);
-      }
+    }),
+  );
+  // Each distinct body is parsed once, however many versions share it; a body the same as the
+  // current one has no changed section and is not parsed at all.
+  const textsByBody = new Map<string, Map<string, string>>();
+  const textsOf = (body: string) => {
+    let texts = textsByBody.get(body);
+    if (!texts) {
+      texts = ownTexts(body);
+      textsByBody.set(body, texts);
     }
-    const changelog = await readFile(join(pack.dir, 'CHANGELOG.md'), 'utf8').catch(() => undefined);
-    models.push({ pack: pack.name, versions, changelog, templates });
+    return texts;
+  };
+  const changedSectionsAt = (id: string, body: string): string[] => {
+    const now = current.get(id) ?? '';
+    return body === now ? [] : changedSectionsOf(textsOf(now), textsOf(body));
+  };
+  const templates = new Map<string, TemplateAtVersion[]>();
+  const versions: SitePackVersion[] = [];
+  for (const { entry, bodies, error } of composed) {
+    versions.push({ version: entry.version, origin: entry.origin, ref: entry.ref, error });
+    for (const [id, body] of bodies) {
+      const list = templates.get(id) ?? [];
+      list.push({
+        version: entry.version,
+        origin: entry.origin,
+        body,
+        changedSections: entry.origin === 'current' ? [] : changedSectionsAt(id, body),
+      });
+      templates.set(id, list);
+    }
   }
-  return models;
+  const changelog = await readFile(join(pack.dir, 'CHANGELOG.md'), 'utf8').catch(() => undefined);
+  return { pack: pack.name, versions, changelog, templates };
 }
 
 async function bodiesAt(
-  { project }: ProjectRegistry,
+  { project, packs }: ProjectRegistry,
   pack: ResolvedPack,
   dir: string,
   cacheDir: string,
@@ -129,6 +158,7 @@ async function bodiesAt(
     cacheDir,
     pack,
     dir,
+    reuse: packs,
   });
   const resolved = then.packs.find((candidate) => candidate.name === pack.name);
   return new Map([...(resolved?.templates ?? [])].map(([id, t]) => [id, t.template.body]));
@@ -154,10 +184,9 @@ function changedSectionsOf(
 }
 
 function ownTexts(body: string): Map<string, string> {
-  const spec = parseSpec(body);
   const lines = body.split(/\r\n?|\n/);
   const texts = new Map<string, string>();
-  for (const section of flattenSections(spec.sections)) {
+  for (const section of flattenSections(parseSections(body))) {
     const end = section.children[0] ? section.children[0].line - 1 : section.endLine;
     texts.set(
       section.path,

@@ -23,7 +23,9 @@ export interface ExampleSpecInfo {
 
 /** A pack as the home page lists it. */
 export interface SitePack {
+  /** The pack's short name, e.g. `speckit`. */
   name: string;
+  /** The pack's version. */
   version: string;
   /** The pack it extends, by short name. */
   base: string | undefined;
@@ -39,13 +41,27 @@ export interface SitePack {
 
 /** Who introduced a section, and who changed it since. */
 export interface SiteBlame {
+  /** The pack whose layer introduced the section. */
   pack: string;
+  /** That pack's version. */
   version: string;
   /** The template or overlay file, relative to its pack folder. */
   file: string;
+  /** 1-based line of the section's heading in `file`. */
   line: number;
   /** Later operations on the section (append, prepend, rename …), oldest first. */
-  changes: { op: string; pack: string; version: string; file: string; line: number }[];
+  changes: {
+    /** The operation, e.g. `append` or `rename`. */
+    op: string;
+    /** The pack whose overlay applied it. */
+    pack: string;
+    /** That pack's version. */
+    version: string;
+    /** The overlay file, relative to its pack folder. */
+    file: string;
+    /** 1-based line of the directive in `file`. */
+    line: number;
+  }[];
 }
 
 /** How a section compares with the template's upstream (as `specforge template diff` compares them). */
@@ -57,21 +73,27 @@ export interface SiteSection {
   path: string;
   /** The heading text (inline Markdown and Handlebars kept). */
   title: string;
+  /** Heading level, 1–6. */
   level: number;
   /** The `id` of the section on its page; unique on the page. */
   anchor: string;
   /** The section's own Markdown below its heading, up to its first sub-section. */
   body: string;
+  /** Which layer introduced the section and which changed it. */
   blame: SiteBlame;
+  /** How the section compares with the upstream; `unchanged` when the template has none. */
   status: SiteSectionStatus;
   /** For `modified` and `added` sections: the upstream text against the effective text, line by line. */
   diff: DiffLine[] | undefined;
+  /** Sub-sections, in document order. */
   children: SiteSection[];
 }
 
 /** A section the template's upstream has and the template does not. */
 export interface RemovedSection {
+  /** The section's heading path in the upstream. */
   path: string;
+  /** The upstream heading text. */
   title: string;
   /** The upstream text of the section (heading and own body). */
   text: string;
@@ -79,36 +101,92 @@ export interface RemovedSection {
 
 /** The rules `specforge check` applies to documents made from a template. */
 export interface SiteCheckRules {
+  /** Heading paths a document made from the template must keep. */
   requiredSections: string[];
+  /** Text the author must replace; left in a document, it is reported. */
   placeholders: string[];
-  idPatterns: { prefix: string; pattern: string }[];
-  traces: { from: string; in: string | undefined }[];
+  /** The shape each kind of id must have, by prefix. */
+  idPatterns: {
+    /** The id's leading letters, e.g. `FR`. */
+    prefix: string;
+    /** The regular expression a whole id must match, e.g. `FR-\d{3}`. */
+    pattern: string;
+  }[];
+  /** What of the spec a document must reference. */
+  traces: {
+    /** The spec items that must each be referenced: `requirements`, `criteria` or `stories`. */
+    from: string;
+    /** The heading path they must be referenced in; `undefined` for anywhere in the document. */
+    in: string | undefined;
+  }[];
 }
 
 /** An example plan, or why there is none. */
-export type SiteExample = { ok: true; markdown: string } | { ok: false; message: string };
+export type SiteExample =
+  | {
+      /** The template rendered. */
+      ok: true;
+      /** The example plan's Markdown. */
+      markdown: string;
+    }
+  | {
+      /** The template did not render. */
+      ok: false;
+      /** Why: the render error's message. */
+      message: string;
+    };
 
 /** One resolved template, ready for its page. */
 export interface SiteTemplate {
   /** `pack/id`, the ref users pass to `--template`. */
   ref: string;
+  /** The pack's short name. */
   pack: string;
+  /** The template id within the pack, e.g. `plan`. */
   id: string;
+  /** What the template produces. */
   kind: TemplateKind;
+  /** The template's description, `''` when it declares none. */
   description: string;
   /** The output file name, e.g. `plan.md`. */
   output: string;
   /** The page's path in the site, `templates/<pack>/<id>/index.html`. */
   page: string;
   /** Every layer that shaped the template, the root template first. */
-  layers: { pack: string; version: string; file: string; kind: 'template' | 'overlay' }[];
+  layers: {
+    /** The pack that holds the layer. */
+    pack: string;
+    /** That pack's version. */
+    version: string;
+    /** The template or overlay file, relative to its pack folder. */
+    file: string;
+    /** `template` for the root template, `overlay` for a section-level layer. */
+    kind: 'template' | 'overlay';
+  }[];
   /** `pack@version#id` of the upstream the sections are compared with, when the pack forks one. */
   upstream: string | undefined;
   /** The text before the first section (usually the title), with its blame. */
-  preamble: { markdown: string; blame: SiteBlame };
+  preamble: {
+    /** The Markdown before the first heading. */
+    markdown: string;
+    /** Which layer introduced it and which changed it. */
+    blame: SiteBlame;
+  };
+  /** The top-level sections, each with its sub-sections. */
   sections: SiteSection[];
+  /** The upstream's sections that the template removed. */
   removed: RemovedSection[];
-  inputs: { name: string; required: boolean; description: string }[];
+  /** The inputs the template declares, beyond the ones every template gets. */
+  inputs: {
+    /** The input's name, as templates use it. */
+    name: string;
+    /** Whether rendering fails without it. */
+    required: boolean;
+    /** What the input is for, `''` when not given. */
+    description: string;
+  }[];
+  /** The rules `specforge check` applies to documents made from the template. */
   rules: SiteCheckRules;
+  /** The template rendered with the example spec, or why it did not render. */
   example: SiteExample;
 }

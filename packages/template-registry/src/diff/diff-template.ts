@@ -10,7 +10,9 @@ export type SectionStatus = 'unchanged' | 'modified' | 'added' | 'removed';
 
 /** One section in a {@link TemplateDiff}. */
 export interface SectionDiff {
+  /** The section's heading path, e.g. `technical-approach/technology-stack`. */
   path: string;
+  /** How the fork's section compares with the upstream's. */
   status: SectionStatus;
   /** For `modified` and `added`: the pack whose layer made the difference. */
   by: string | undefined;
@@ -18,11 +20,13 @@ export interface SectionDiff {
 
 /** A fork's effective template against its upstream. */
 export interface TemplateDiff {
+  /** The fork's template reference, e.g. `acme/plan`. */
   ref: string;
   /** `pack@version#id` of the upstream template compared against. */
   upstream: string;
   /** A unified diff from the upstream body to the fork's. */
   patch: string;
+  /** Every section of the fork in document order, then the upstream sections it removed. */
   sections: SectionDiff[];
 }
 

@@ -30,19 +30,25 @@ export interface PlanForkOptions {
 
 /** One file a fork writes, relative to the fork's folder. */
 export interface PlannedFile {
+  /** The file's path relative to the fork's folder, with `/` separators. */
   path: string;
+  /** The file's full text. */
   content: string;
 }
 
 /** What {@link planFork} would create. */
 export interface ForkPlan {
+  /** The new pack's short name (`--as`). */
   name: string;
+  /** The new pack's first version, `0.1.0`. */
   version: string;
+  /** The new pack's folder (absolute). */
   dir: string;
   /** The `extends` of the new pack (overlay forks), or `undefined` for a copy. */
   extends: string | undefined;
   /** The templates the new pack holds, by id. */
   templates: string[];
+  /** Every file to write, relative to `dir`. */
   files: PlannedFile[];
 }
 
@@ -55,6 +61,16 @@ export interface ForkPlan {
  * full copies of the effective templates, records the base pack and version in
  * `specforge.copiedFrom`, and keeps the copied text under `.upstream/` so that an upgrade can
  * merge three ways.
+ *
+ * @example
+ * ```ts
+ * import { applyFork, openProjectRegistry, planFork } from '@specforge/template-registry';
+ *
+ * const { packs, project } = await openProjectRegistry({ cwd: process.cwd(), cacheDir: '.cache/specforge' });
+ * const plan = planFork({ packs, from: 'speckit/plan', as: 'acme', dir: `${project.root}/packs/acme` });
+ * plan.files.map((file) => file.path); // ['package.json', 'plan.md', 'README.md', 'CHANGELOG.md']
+ * await applyFork(plan);
+ * ```
  */
 export function planFork(options: PlanForkOptions): ForkPlan {
   const { packs, from, as, dir } = options;
@@ -122,6 +138,11 @@ export function planFork(options: PlanForkOptions): ForkPlan {
 /**
  * Writes a {@link ForkPlan}: every file atomically, after checking that none exists (nothing is
  * written when one does). Returns the absolute paths written.
+ *
+ * @example
+ * ```ts
+ * const written = await applyFork(planFork({ packs, from: 'speckit', as: 'acme', dir, copy: true }));
+ * ```
  */
 export async function applyFork(plan: ForkPlan, fs: FileSystem = nodeFileSystem): Promise<string[]> {
   const targets = plan.files.map((file) => join(plan.dir, ...file.path.split('/')));

@@ -25,7 +25,7 @@ export interface ImportTarget {
  * file, writing nothing: what `--dry-run` shows, and what {@link applyImportPlan} checks first.
  *
  * @returns One entry per file of the plan, in plan order.
- * @throws {@link SpecforgeError} `SPECFORGE_IMPORT_OUT_NOT_DIRECTORY` when `outDir` is a file;
+ * @throws {@link @specforge/core!SpecforgeError} `SPECFORGE_IMPORT_OUT_NOT_DIRECTORY` when `outDir` is a file;
  *   `SPECFORGE_IMPORT_FILES_EXIST`, listing them, when files of the plan exist and `force` is
  *   not set (or a folder stands where a file goes).
  */
@@ -86,7 +86,7 @@ export async function checkImportTarget(
  * @param outDir - The pack folder to write, e.g. `packs/speckit`.
  * @param options - `force` to overwrite.
  * @returns The paths written (`outDir` joined with each file's path), in plan order.
- * @throws {@link SpecforgeError} `SPECFORGE_IMPORT_OUT_NOT_DIRECTORY` when `outDir` is a file;
+ * @throws {@link @specforge/core!SpecforgeError} `SPECFORGE_IMPORT_OUT_NOT_DIRECTORY` when `outDir` is a file;
  *   `SPECFORGE_IMPORT_FILES_EXIST` when files exist and `force` is not set.
  *
  * @example

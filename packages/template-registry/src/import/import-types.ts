@@ -37,7 +37,14 @@ export interface ImportTemplate {
  */
 export interface ImportPlan {
   /** The pack: its short name (in template refs), version and npm package name. */
-  pack: { name: string; version: string; packageName: string };
+  pack: {
+    /** The short name used in template refs, e.g. `speckit`. */
+    name: string;
+    /** The pack version, written to its `package.json`. */
+    version: string;
+    /** The npm package name, e.g. `specforge-templates-speckit`. */
+    packageName: string;
+  };
   /**
    * The pack files, relative to the output folder: `package.json`, `README.md`,
    * `CHANGELOG.md` and one `.md` file per template, sorted by path.

@@ -32,7 +32,7 @@ import type { ImportPlan, PlanSpeckitImportInput } from './import-types.js';
  *
  * @param input - The path, and optionally the pack name, version and (for a preset) base.
  * @returns The plan: pack name and version, files, templates, warnings, what was detected.
- * @throws {@link SpecforgeError} `SPECFORGE_IMPORT_NOTHING` when nothing at the path is Spec
+ * @throws {@link @specforge/core!SpecforgeError} `SPECFORGE_IMPORT_NOTHING` when nothing at the path is Spec
  *   Kit material; `SPECFORGE_IMPORT_PRESET_INVALID` (with the line) for a bad `preset.yml`;
  *   `SPECFORGE_IMPORT_STRATEGY_UNKNOWN`; `SPECFORGE_IMPORT_VERSION_INVALID` when no semver
  *   version is given or found; `SPECFORGE_IMPORT_NAME_INVALID` for a bad pack name.

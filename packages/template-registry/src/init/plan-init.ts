@@ -26,23 +26,29 @@ export interface PlanInitOptions {
   cacheDir: string;
   /** The clock the example spec's date comes from. */
   now?: Date;
+  /** The file system to look at the folder through; Node's by default. */
   fs?: FileSystem;
 }
 
 /** One file {@link planInit} would write, with its absolute path. */
 export interface InitFile {
+  /** The file's absolute path. */
   path: string;
+  /** The file's full text. */
   content: string;
 }
 
 /** What `specforge init` would write. */
 export interface InitPlan {
+  /** The project's name, written to `specforge.config.yaml`. */
   name: string;
+  /** The team pack's short name. */
   pack: string;
   /** The team pack's folder (absolute); inside a pnpm workspace's package folders when there is one. */
   packDir: string;
   /** True when the pack is placed as a workspace package. */
   workspacePackage: boolean;
+  /** Every file to write: the pack's files, the config and the example spec. */
   files: InitFile[];
 }
 

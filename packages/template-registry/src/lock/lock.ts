@@ -21,17 +21,23 @@ export interface LockedPack {
 
 /** The content of `specforge.lock`: every resolved pack by short name. */
 export interface Lock {
+  /** The format version, {@link LOCKFILE_VERSION}. */
   lockfileVersion: typeof LOCKFILE_VERSION;
+  /** Every resolved pack by short name, the built-in ones included. */
   packs: Record<string, LockedPack>;
 }
 
 /** One difference between two locks, as reported when the lock is updated. */
 export interface LockChange {
+  /** The short name of the pack that differs. */
   pack: string;
+  /** Whether the pack is new, gone, or pinned differently. */
   kind: 'added' | 'removed' | 'changed';
   /** The fields that changed, for `changed`. */
   fields: (keyof LockedPack)[];
+  /** The pack as the old lock had it; `undefined` for `added`. */
   before: LockedPack | undefined;
+  /** The pack as the new lock has it; `undefined` for `removed`. */
   after: LockedPack | undefined;
 }
 

@@ -28,7 +28,7 @@ import type { MergeResult, MergeTemplateInput } from './types.js';
  * @param input - The base (what the fork was copied from), ours (the fork), theirs (the new
  *   upstream) and, optionally, labels for the markers.
  * @returns The merged text, whether it is clean, and every conflict block in it.
- * @throws {@link SpecforgeError} `SPECFORGE_MERGE_LABEL_INVALID` when a label holds a line break;
+ * @throws {@link @specforge/core!SpecforgeError} `SPECFORGE_MERGE_LABEL_INVALID` when a label holds a line break;
  *   `SPECFORGE_MERGE_UNRESOLVED_CONFLICT` when the fork still holds a conflict marker (outside
  *   fenced code) from an earlier merge.
  *

@@ -1,9 +1,9 @@
-import { parseSpec, type Section } from '@specforge/core';
+import { parseSections, type Section } from '@specforge/core';
 import { lineStarts, lineText } from './_lines.js';
 
 /** A heading the spec parser found, with the extent of its heading lines. */
 export interface HeadingInfo {
-  /** The spec parser's section for this heading; its `line` refers to the parsed text. */
+  /** The spec parser's section for this heading. */
   section: Section;
   /** 1-based first line of the heading in the text given to {@link readSectionTree}. */
   line: number;
@@ -17,25 +17,44 @@ const setextUnderline = /^ {0,3}(?:=+|-+)[ \t]*$/;
 /**
  * The section tree of `text` as `parseSpec` sees it (headings in fences, HTML and containers
  * are not headings; the single-H1 title rule applies), plus each heading's line range in
- * `text`. The spec parser would read a leading `---` block as front matter; a template body has
- * none, so the text is parsed after one added blank line (which changes no block) and lines
- * are shifted back.
+ * `text`. A template body has no front matter: a leading `---` is Markdown.
  */
-export function readSectionTree(text: string): { roots: Section[]; headings: HeadingInfo[] } {
-  // parseSpec drops a leading BOM itself; the blank line must not hide it in line 2.
-  const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  const spec = parseSpec(`\n${text.slice(bom)}`);
+export function readSectionTree(text: string): SectionTree {
+  let tree = trees.get(text);
+  if (!tree) {
+    if (trees.size >= 2_000) trees.clear();
+    tree = parseSectionTree(text);
+    trees.set(text, tree);
+  }
+  return tree;
+}
+
+/** A text's sections and the line ranges of their headings; shared, so never changed. */
+export interface SectionTree {
+  readonly roots: readonly Section[];
+  readonly headings: readonly HeadingInfo[];
+}
+
+// A base template is split again for every overlay composed onto it (each layer of a chain,
+// each version of a fork the docs site shows): the same text is parsed once.
+const trees = new Map<string, SectionTree>();
+
+function parseSectionTree(text: string): SectionTree {
+  const roots = parseSections(text);
   const starts = lineStarts(text);
   const headings: HeadingInfo[] = [];
   const visit = (sections: readonly Section[]) => {
     for (const section of sections) {
-      const line = section.line - 1;
-      headings.push({ section, line, endLine: headingEndLine(text, starts, line) });
+      headings.push({
+        section,
+        line: section.line,
+        endLine: headingEndLine(text, starts, section.line),
+      });
       visit(section.children);
     }
   };
-  visit(spec.sections);
-  return { roots: spec.sections, headings };
+  visit(roots);
+  return { roots, headings };
 }
 
 /**

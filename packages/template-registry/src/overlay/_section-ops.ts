@@ -1,4 +1,4 @@
-import { didYouMean, parseSpec, type Section, SpecforgeError, slugify } from '@specforge/core';
+import { didYouMean, parseSections, type Section, SpecforgeError, slugify } from '@specforge/core';
 import { hashes, overlayInvalid } from './_errors.js';
 import { splitTrailingBlank, toLineBreak } from './_lines.js';
 import type { Entry } from './_tree.js';
@@ -217,9 +217,9 @@ function renameHeading(
   const heading = `${title}${firstBreak || eol}${lines.at(-1) ?? ''}`;
   // The title could read as a list item, a quote or a fence: parse it (after a non-H1 heading,
   // so that a lone H1 is a section, not a title) and accept only the same one heading.
-  const probe = parseSpec(`## d\n\n${heading.replace(/(?:\r\n|\r|\n)$/, '')}\n`);
-  const section = probe.sections[1] ?? probe.sections[0]?.children[0];
-  if (section?.line !== 3 || section.level !== entry.level || countSections(probe.sections) !== 2) {
+  const probe = parseSections(`## d\n\n${heading.replace(/(?:\r\n|\r|\n)$/, '')}\n`);
+  const section = probe[1] ?? probe[0]?.children[0];
+  if (section?.line !== 3 || section.level !== entry.level || countSections(probe) !== 2) {
     return undefined;
   }
   if (section.endLine !== 4) return undefined;

@@ -31,7 +31,7 @@ export interface ApplyOverlayResult {
  * @param overlay - The overlay (from {@link parseOverlay}).
  * @param layer - The overlay's layer, recorded in blame.
  * @returns The new document, the skipped `optional` directives and how base paths moved.
- * @throws {@link SpecforgeError} `SPECFORGE_OVERLAY_TARGET_MISSING` at the directive's line,
+ * @throws {@link @specforge/core!SpecforgeError} `SPECFORGE_OVERLAY_TARGET_MISSING` at the directive's line,
  *   with the closest heading paths, when a target that is not `optional` does not exist;
  *   `SPECFORGE_OVERLAY_INVALID` when content headings do not fit the target's level or a new
  *   title cannot be a heading.

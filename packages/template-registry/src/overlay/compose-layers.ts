@@ -27,15 +27,21 @@ export interface ComposeBase {
 
 /** One overlay of a chain, with the layer it belongs to. */
 export interface ComposeLayer {
+  /** The parsed overlay file. */
   overlay: Overlay;
+  /** The pack and version the overlay belongs to, recorded in the blame of what it changes. */
   layer: LayerRef;
 }
 
 /** One section's blame, flat, for `template blame` and the docs site. */
 export interface SectionBlameEntry {
+  /** The section's heading path, e.g. `technical-approach/technology-stack`. */
   path: string;
+  /** The heading text as composed. */
   title: string;
+  /** Heading level, 1–6. */
   level: number;
+  /** The layer and line that introduced the section, and every later change to it. */
   blame: SectionBlame;
 }
 
@@ -62,7 +68,7 @@ export interface ComposedTemplate {
  * @param overlays - The overlays, lowest layer first.
  * @returns The composed body, its document and per-section blame, the skipped `optional`
  *   directives, and the composed metadata when `base.meta` was given.
- * @throws {@link SpecforgeError} `SPECFORGE_OVERLAY_TARGET_MISSING` or
+ * @throws {@link @specforge/core!SpecforgeError} `SPECFORGE_OVERLAY_TARGET_MISSING` or
  *   `SPECFORGE_OVERLAY_INVALID` from {@link applyOverlay}, naming the overlay file and line.
  *
  * @example

@@ -12,7 +12,10 @@ const meta: TemplateMeta = {
   requiredSections: ['context', 'technical-approach/architecture', 'deployment'],
   placeholders: ['Task 1'],
   idPatterns: {},
-  traces: [{ from: 'stories', in: 'technical-approach/architecture' }, { from: 'requirements', in: 'deployment' }],
+  traces: [
+    { from: 'stories', in: 'technical-approach/architecture' },
+    { from: 'requirements', in: 'deployment' },
+  ],
 };
 const overlay = (front: string) =>
   parseOverlay(`---\nextends: speckit/plan\n${front}---\n`, { file: 'o.md' });
@@ -33,7 +36,11 @@ describe('applyOverlayMeta', () => {
       overlay('placeholders: [TBD]\nidPatterns:\n  T: T\\d{3}\ntraces: []\n'),
       [],
     );
-    expect(replaced).toMatchObject({ placeholders: ['TBD'], idPatterns: { T: 'T\\d{3}' }, traces: [] });
+    expect(replaced).toMatchObject({
+      placeholders: ['TBD'],
+      idPatterns: { T: 'T\\d{3}' },
+      traces: [],
+    });
   });
 
   it('keeps the base metadata when the overlay overrides nothing and moves nothing', () => {

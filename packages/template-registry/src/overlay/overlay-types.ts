@@ -71,14 +71,19 @@ export interface OverlayOperationBase {
 
 /** `replace <path>`: the section and its sub-sections give way to the content, one section with its heading. */
 export interface ReplaceOperation extends OverlayOperationBase {
+  /** The operation. */
   op: 'replace';
+  /** The replacement: one section, heading included. */
   content: OverlayContent;
 }
 
 /** `insert before|after <path>`: the content, one or more sections at the target's level, goes next to the target. */
 export interface InsertOperation extends OverlayOperationBase {
+  /** The operation. */
   op: 'insert';
+  /** Whether the content goes before the target section or after it (and its sub-sections). */
   position: 'before' | 'after';
+  /** The sections to insert, headings included. */
   content: OverlayContent;
 }
 
@@ -87,17 +92,21 @@ export interface InsertOperation extends OverlayOperationBase {
  * included; `prepend <path>`: right after the heading, before the section's own text.
  */
 export interface AppendPrependOperation extends OverlayOperationBase {
+  /** The operation. */
   op: 'append' | 'prepend';
+  /** The text to add to the section. */
   content: OverlayContent;
 }
 
 /** `remove <path>`: the section and its sub-sections go. */
 export interface RemoveOperation extends OverlayOperationBase {
+  /** The operation. */
   op: 'remove';
 }
 
 /** `rename <path> "New Title"`: the heading text changes; the level, the text and the sub-sections stay. */
 export interface RenameOperation extends OverlayOperationBase {
+  /** The operation. */
   op: 'rename';
   /** The new heading text, as written between the quotes (escapes resolved). */
   title: string;

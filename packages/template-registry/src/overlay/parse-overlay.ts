@@ -1,4 +1,4 @@
-import { flattenSections, parseSpec, type Section } from '@specforge/core';
+import { flattenSections, parseSections, type Section } from '@specforge/core';
 import {
   type DirectiveLine,
   findDirectiveLines,
@@ -74,7 +74,7 @@ const sentinel = '###### specforge-directive';
  * @param text - The overlay file's text.
  * @param options - `file`, for errors and blame.
  * @returns The overlay, its directives in file order with their content parsed into sections.
- * @throws {@link SpecforgeError} `SPECFORGE_OVERLAY_INVALID` with the file and line: no or bad
+ * @throws {@link @specforge/core!SpecforgeError} `SPECFORGE_OVERLAY_INVALID` with the file and line: no or bad
  *   front matter, an unknown operation (with a "did you mean"), missing or extra arguments, a
  *   `replace` or `insert` whose content does not start with a heading, content that would be
  *   lost, or content that leaves a code block open. `SPECFORGE_TEMPLATE_META_INVALID` for an
@@ -182,7 +182,7 @@ function findContentHeadings(regions: readonly Region[], file: string): FoundHea
   });
   lines.push(sentinel);
   const found = new Map<number, Section>();
-  for (const section of flattenSections(parseSpec(lines.join('\n')).sections))
+  for (const section of flattenSections(parseSections(lines.join('\n'))))
     found.set(section.line, section);
   if (regions.every((region) => found.has(region.to + 1))) {
     return regions.map((region) => {
@@ -197,8 +197,9 @@ function findContentHeadings(regions: readonly Region[], file: string): FoundHea
   return regions.map((region) => {
     // Two lines of prefix: a non-H1 first heading turns the title rule off, and the blank line
     // starts the content afresh; the blank line before the closing heading ends any paragraph.
-    const spec = parseSpec(`## d\n\n${region.lines.join('\n')}\n\n${sentinel}`);
-    const sections = flattenSections(spec.sections);
+    const sections = flattenSections(
+      parseSections(`## d\n\n${region.lines.join('\n')}\n\n${sentinel}`),
+    );
     const closingLine = 2 + region.lines.length + 2;
     if (sections.at(-1)?.line !== closingLine) {
       throw overlayInvalid(

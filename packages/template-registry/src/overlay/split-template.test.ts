@@ -33,7 +33,12 @@ describe('splitTemplate', () => {
     expect(doc.preamble).toBe(
       '# Implementation Plan Template\n\n_This template is adapted from GitHub Spec Kit for rapid planning._\n_Source: https://github.com/github/spec-kit (MIT License)_\n\n---\n\n',
     );
-    expect(doc.preambleBlame).toEqual({ layer: speckit, file: plan.file, line: plan.bodyLine, changes: [] });
+    expect(doc.preambleBlame).toEqual({
+      layer: speckit,
+      file: plan.file,
+      line: plan.bodyLine,
+      changes: [],
+    });
     expect(outline(doc)).toEqual([
       ['context', 2, 46],
       ['technical-approach', 2, 54],

@@ -7,8 +7,18 @@ import { gitEnvironment, gitSafetyConfig, summarizeGitError } from '../sources/_
  * why the history cannot be read (`reason`, e.g. "not in a git repository").
  */
 export type FileRevisions =
-  | { available: true; revisions: string[] }
-  | { available: false; reason: string };
+  | {
+      /** The history could be read. */
+      available: true;
+      /** The revisions that hold a version of the file, newest first. */
+      revisions: string[];
+    }
+  | {
+      /** The history cannot be read. */
+      available: false;
+      /** Why, e.g. "not in a git repository". */
+      reason: string;
+    };
 
 /**
  * Earlier versions of files: the port {@link findPlanBase} reads a plan's and a spec's history

@@ -54,6 +54,7 @@ export interface FindPlanBaseOptions {
   historyLimit?: number;
   /** Reads the current spec; default the machine's file system. */
   fs?: FileSystem;
+  /** The render environment for re-renders; reuse one so templates compile once. */
   environment?: RenderEnvironment;
 }
 
@@ -64,16 +65,42 @@ export interface FindPlanBaseOptions {
  * revision when the spec came from its history).
  */
 export type PlanBaseSource =
-  | { kind: 'history'; revision: string }
-  | { kind: 'render'; template: string; today: string; specRevision: string | undefined };
+  | {
+      /** Found in the plan's history. */
+      kind: 'history';
+      /** The commit that holds it, or `index` for the staged version. */
+      revision: string;
+    }
+  | {
+      /** Rendered again from the recorded inputs. */
+      kind: 'render';
+      /** `pack@version#id` of the template that rendered it. */
+      template: string;
+      /** The `YYYY-MM-DD` date the template saw as `today`. */
+      today: string;
+      /** The revision the spec was read at, or `undefined` for the spec file as it is now. */
+      specRevision: string | undefined;
+    };
 
 /**
  * The outcome of {@link findPlanBase}: the generated text and where it came from, or, when it
  * cannot be found, one sentence per source saying why.
  */
 export type PlanBase =
-  | { found: true; content: string; source: PlanBaseSource }
-  | { found: false; tried: string[] };
+  | {
+      /** The generated text was found. */
+      found: true;
+      /** The plan's generated text, without provenance. */
+      content: string;
+      /** Where it was found. */
+      source: PlanBaseSource;
+    }
+  | {
+      /** The generated text was not found. */
+      found: false;
+      /** One sentence per source tried, saying why it did not give the text. */
+      tried: string[];
+    };
 
 /**
  * Finds the text a plan was generated as, before its hand edits: the `base` of a rebase

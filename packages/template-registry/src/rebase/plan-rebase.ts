@@ -42,6 +42,7 @@ export interface PlanRebaseOptions {
   fs?: FileSystem;
   /** Defaults to the project found upward from the spec's folder. */
   project?: Project;
+  /** Reuse one environment across many plans so templates compile once. */
   environment?: RenderEnvironment;
   /** Earlier versions of the plan and the spec; default git ({@link createGitFileHistory}). */
   history?: FileHistory;
@@ -72,6 +73,7 @@ export interface RebaseChange {
   templateId: string;
   /** Absolute path of the plan file. */
   output: string;
+  /** What the rebase decided; see {@link RebaseStatus}. */
   status: RebaseStatus;
   /** The full text to write (plan + provenance); for `up-to-date`, the file as it is. */
   text: string;
@@ -94,7 +96,7 @@ export interface RebaseChange {
  * edited plan of the current inputs (see {@link rebasePlan}). Writes nothing: pass the result to
  * {@link applyRebase}.
  *
- * @throws {@link SpecforgeError} `SPECFORGE_REBASE_NOT_GENERATED` when the plan does not exist or
+ * @throws {@link @specforge/core!SpecforgeError} `SPECFORGE_REBASE_NOT_GENERATED` when the plan does not exist or
  *   has no provenance block; `SPECFORGE_MERGE_UNRESOLVED_CONFLICT` (exit 3) when the edited plan
  *   still holds conflict markers from an earlier rebase; `SPECFORGE_REBASE_BASE_UNKNOWN` when the
  *   generated text cannot be found; and whatever `planSpec` throws (spec not found, render errors).

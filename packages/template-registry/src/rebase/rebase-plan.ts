@@ -58,7 +58,7 @@ export interface RebaseResult {
  *
  * Pure: no file access; the same input always gives the same result.
  *
- * @throws {@link SpecforgeError} `SPECFORGE_MERGE_UNRESOLVED_CONFLICT` when `ours` still holds a
+ * @throws {@link @specforge/core!SpecforgeError} `SPECFORGE_MERGE_UNRESOLVED_CONFLICT` when `ours` still holds a
  *   conflict marker from an earlier rebase; `SPECFORGE_MERGE_LABEL_INVALID` for a label with a
  *   line break.
  *

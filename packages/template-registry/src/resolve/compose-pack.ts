@@ -8,7 +8,12 @@ import {
   splitTemplate,
 } from '../overlay/index.js';
 import { parseTemplateRef } from '../template-ref.js';
-import type { ResolvedPack, ResolvedTemplate, SectionOrigin, TemplateLayer } from './resolved-pack.js';
+import type {
+  ResolvedPack,
+  ResolvedTemplate,
+  SectionOrigin,
+  TemplateLayer,
+} from './resolved-pack.js';
 
 /**
  * The effective templates of `pack`: every template of its base (already composed through the
@@ -31,7 +36,10 @@ export function composePackTemplates(
     const parsed = parseOverlay(file.text, { file: file.file });
     // Lenient: a directive whose target is gone is skipped and listed, not fatal.
     const overlay = options.lenient
-      ? { ...parsed, operations: parsed.operations.map((operation) => ({ ...operation, optional: true })) }
+      ? {
+          ...parsed,
+          operations: parsed.operations.map((operation) => ({ ...operation, optional: true })),
+        }
       : parsed;
     const target = parseTemplateRef(overlay.extends);
     const below = lineage.includes(target.pack) ? base?.templates.get(target.template) : undefined;
@@ -53,8 +61,12 @@ export function composePackTemplates(
       },
       [...below.overlays, { overlay, layer }],
     );
-    const optionalLines = new Set(parsed.operations.filter((op) => op.optional).map((op) => op.line));
-    const stale = composed.skipped.filter((skip) => skip.file === file.file && !optionalLines.has(skip.line));
+    const optionalLines = new Set(
+      parsed.operations.filter((op) => op.optional).map((op) => op.line),
+    );
+    const stale = composed.skipped.filter(
+      (skip) => skip.file === file.file && !optionalLines.has(skip.line),
+    );
     const meta = { ...(composed.meta ?? below.template.meta), id };
     // The composed body is no single file's text: positions in it count from its first line, as
     // `specforge template show <ref> --json` prints it, under a name that says so.
@@ -79,7 +91,12 @@ export function composePackTemplates(
 
 /** A full template as the root of its own chain. */
 function standalone(template: TemplateSource): ResolvedTemplate {
-  const layer: TemplateLayer = { pack: template.pack.name, version: template.pack.version, file: template.file, kind: 'template' };
+  const layer: TemplateLayer = {
+    pack: template.pack.name,
+    version: template.pack.version,
+    file: template.file,
+    kind: 'template',
+  };
   const document = splitTemplate(template.body, {
     file: template.file,
     bodyLine: template.bodyLine,
@@ -113,4 +130,3 @@ function toOrigins(entries: readonly SectionBlameEntry[]): SectionOrigin[] {
     })),
   }));
 }
-

@@ -4,18 +4,27 @@ import type { ResolvedPack, ResolvedTemplate } from './resolved-pack.js';
 
 /** Every `pack/template` ref of resolved packs, sorted. */
 export function listResolvedRefs(packs: readonly ResolvedPack[]): string[] {
-  return packs.flatMap((pack) => [...pack.templates.keys()].map((id) => `${pack.name}/${id}`)).sort();
+  return packs
+    .flatMap((pack) => [...pack.templates.keys()].map((id) => `${pack.name}/${id}`))
+    .sort();
 }
 
 /**
  * Finds a resolved template by `<pack>/<template>`; an unknown one is
  * `SPECFORGE_TEMPLATE_NOT_FOUND` listing what exists.
  */
-export function findResolvedTemplate(packs: readonly ResolvedPack[], ref: string): ResolvedTemplate {
+export function findResolvedTemplate(
+  packs: readonly ResolvedPack[],
+  ref: string,
+): ResolvedTemplate {
   const parsed = parseTemplateRef(ref);
   const found = packs.find((pack) => pack.name === parsed.pack)?.templates.get(parsed.template);
   if (found) return found;
   const available = listResolvedRefs(packs);
   const guess = didYouMean(ref, available);
-  throw new SpecforgeError('SPECFORGE_TEMPLATE_NOT_FOUND', { ref, available }, guess ? { hint: `Did you mean ${guess}?` } : {});
+  throw new SpecforgeError(
+    'SPECFORGE_TEMPLATE_NOT_FOUND',
+    { ref, available },
+    guess ? { hint: `Did you mean ${guess}?` } : {},
+  );
 }

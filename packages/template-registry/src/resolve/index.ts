@@ -7,5 +7,15 @@ export {
   readProjectLock,
   writeProjectLock,
 } from './open-project-registry.js';
-export { describeChange, type Registry, type ResolveRegistryOptions, resolveRegistry } from './resolve-registry.js';
-export type { ResolvedPack, ResolvedTemplate, SectionOrigin, TemplateLayer } from './resolved-pack.js';
+export {
+  describeChange,
+  type Registry,
+  type ResolveRegistryOptions,
+  resolveRegistry,
+} from './resolve-registry.js';
+export type {
+  ResolvedPack,
+  ResolvedTemplate,
+  SectionOrigin,
+  TemplateLayer,
+} from './resolved-pack.js';

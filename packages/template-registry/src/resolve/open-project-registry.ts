@@ -1,5 +1,11 @@
 import { join } from 'node:path';
-import { decodeUtf8, type FileSystem, findProject, nodeFileSystem, type Project } from '@specforge/core';
+import {
+  decodeUtf8,
+  type FileSystem,
+  findProject,
+  nodeFileSystem,
+  type Project,
+} from '@specforge/core';
 import { formatLock, LOCK_FILE_NAME, type Lock, parseLock } from '../lock/lock.js';
 import { type Registry, resolveRegistry } from './resolve-registry.js';
 
@@ -11,12 +17,15 @@ export interface OpenProjectRegistryOptions {
   cacheDir: string;
   /** Fail when the packs no longer match `specforge.lock` instead of updating it. */
   frozen?: boolean;
+  /** Use only what is on disk or in the git cache: no network. */
   offline?: boolean;
+  /** The file system the project, its config and its lock are read through; Node's by default. */
   fs?: FileSystem;
 }
 
 /** A project with its packs resolved. */
 export interface ProjectRegistry extends Registry {
+  /** The project found around `cwd`, with its config. */
   project: Project;
   /** Absolute path of `specforge.lock`. */
   lockFile: string;
@@ -32,8 +41,20 @@ export interface ProjectRegistry extends Registry {
 /**
  * Finds the project around `cwd`, reads its `specforge.lock`, and resolves its packs (see
  * {@link resolveRegistry}). Writes nothing: call {@link writeProjectLock} to save the lock.
+ *
+ * @example
+ * ```ts
+ * import { findResolvedTemplate, openProjectRegistry, writeProjectLock } from '@specforge/template-registry';
+ *
+ * const registry = await openProjectRegistry({ cwd: process.cwd(), cacheDir: '.cache/specforge' });
+ * const plan = findResolvedTemplate(registry.packs, 'acme/plan');
+ * plan.template.meta.output; // 'plan.md'
+ * await writeProjectLock(registry); // true when specforge.lock was written
+ * ```
  */
-export async function openProjectRegistry(options: OpenProjectRegistryOptions): Promise<ProjectRegistry> {
+export async function openProjectRegistry(
+  options: OpenProjectRegistryOptions,
+): Promise<ProjectRegistry> {
   const fs = options.fs ?? nodeFileSystem;
   const project = await findProject({ cwd: options.cwd, fs });
   const { lockFile, lock: previousLock } = await readProjectLock(project, fs);
@@ -56,15 +77,25 @@ export async function openProjectRegistry(options: OpenProjectRegistryOptions): 
 export async function readProjectLock(
   project: Project,
   fs: FileSystem = nodeFileSystem,
-): Promise<{ lockFile: string; lock: Lock | undefined }> {
+): Promise<{
+  /** Absolute path of `specforge.lock` at the project root, whether or not it exists. */
+  lockFile: string;
+  /** The parsed lock, or `undefined` when there is no file. */
+  lock: Lock | undefined;
+}> {
   const lockFile = join(project.root, LOCK_FILE_NAME);
   const lock =
-    (await fs.kind(lockFile)) === 'file' ? parseLock(decodeUtf8(await fs.readFile(lockFile)).text, lockFile) : undefined;
+    (await fs.kind(lockFile)) === 'file'
+      ? parseLock(decodeUtf8(await fs.readFile(lockFile)).text, lockFile)
+      : undefined;
   return { lockFile, lock };
 }
 
 /** Writes the registry's lock atomically when {@link ProjectRegistry.lockNeedsWrite} says so. */
-export async function writeProjectLock(registry: ProjectRegistry, fs: FileSystem = nodeFileSystem): Promise<boolean> {
+export async function writeProjectLock(
+  registry: ProjectRegistry,
+  fs: FileSystem = nodeFileSystem,
+): Promise<boolean> {
   if (!registry.lockNeedsWrite) return false;
   await fs.writeFileAtomic(registry.lockFile, formatLock(registry.lock));
   return true;

@@ -12,7 +12,11 @@ const threeLayers = {
   'packs/org/package.json': manifest({
     name: '@acme/org-templates',
     version: '2.0.0',
-    specforge: { name: 'org', extends: '@specforge/templates-speckit@^1.0.0', templates: { plan: 'plan.md' } },
+    specforge: {
+      name: 'org',
+      extends: '@specforge/templates-speckit@^1.0.0',
+      templates: { plan: 'plan.md' },
+    },
   }),
   'packs/org/plan.md': [
     '---',
@@ -47,7 +51,11 @@ const threeLayers = {
 describe('resolveRegistry', () => {
   it('composes a template through a three-layer chain with section blame', async () => {
     const root = await writeTempTree(threeLayers);
-    const registry = await resolveRegistry({ projectRoot: root, packs: ['./packs/team'], cacheDir: join(root, '.cache') });
+    const registry = await resolveRegistry({
+      projectRoot: root,
+      packs: ['./packs/team'],
+      cacheDir: join(root, '.cache'),
+    });
     expect(registry.packs.map((p) => [p.name, p.version, p.base])).toEqual([
       ['speckit', '1.0.0', undefined],
       ['org', '2.0.0', 'speckit'],
@@ -63,14 +71,32 @@ describe('resolveRegistry', () => {
     expect(plan.template.body).toContain('- Languages: Go 1.23\n');
     expect(plan.template.body).toContain('| Vendor lock-in | Medium | Thin adapters |');
     const origin = (path: string) => plan.blame.find((s) => s.path === path);
-    expect(origin('technical-approach/technology-stack')).toMatchObject({ pack: 'org', file: join(root, 'packs/org/plan.md'), line: 5 });
-    expect(origin('security-review')).toMatchObject({ pack: 'team', file: join(root, 'packs/team/plan.md'), line: 5 });
+    expect(origin('technical-approach/technology-stack')).toMatchObject({
+      pack: 'org',
+      file: join(root, 'packs/org/plan.md'),
+      line: 5,
+    });
+    expect(origin('security-review')).toMatchObject({
+      pack: 'team',
+      file: join(root, 'packs/team/plan.md'),
+      line: 5,
+    });
     expect(origin('risk-assessment')).toMatchObject({
       pack: 'speckit',
-      changes: [{ op: 'append', pack: 'team', version: '0.3.0', file: join(root, 'packs/team/plan.md'), line: 9 }],
+      changes: [
+        {
+          op: 'append',
+          pack: 'team',
+          version: '0.3.0',
+          file: join(root, 'packs/team/plan.md'),
+          line: 9,
+        },
+      ],
     });
     // The org layer alone, without the team's changes, is still there to use.
-    expect(findResolvedTemplate(registry.packs, 'org/plan').template.body).not.toContain('Security Review');
+    expect(findResolvedTemplate(registry.packs, 'org/plan').template.body).not.toContain(
+      'Security Review',
+    );
     // Templates the chain does not touch are inherited under every pack's name.
     expect(findResolvedTemplate(registry.packs, 'team/tasks').layers).toHaveLength(1);
   });
@@ -80,7 +106,11 @@ describe('resolveRegistry', () => {
     const options = { projectRoot: root, packs: ['./packs/team'], cacheDir: join(root, '.cache') };
     const first = await resolveRegistry(options);
     expect(Object.keys(first.lock.packs).sort()).toEqual(['org', 'speckit', 'team']);
-    expect(first.lock.packs.team).toMatchObject({ source: 'path:packs/team', version: '0.3.0', extends: 'org' });
+    expect(first.lock.packs.team).toMatchObject({
+      source: 'path:packs/team',
+      version: '0.3.0',
+      extends: 'org',
+    });
     const lock = parseLock(formatLock(first.lock), 'specforge.lock');
     const second = await resolveRegistry({ ...options, lock, frozen: true });
     expect(second.lockChanges).toEqual([]);
@@ -88,11 +118,21 @@ describe('resolveRegistry', () => {
 
   it('needs no lock when frozen for a project that uses only the built-in packs, but does with packs of its own', async () => {
     const root = await writeTempTree(threeLayers);
-    const builtinOnly = await resolveRegistry({ projectRoot: root, packs: [], cacheDir: join(root, '.cache'), frozen: true });
+    const builtinOnly = await resolveRegistry({
+      projectRoot: root,
+      packs: [],
+      cacheDir: join(root, '.cache'),
+      frozen: true,
+    });
     expect(builtinOnly.packs.map((pack) => pack.name)).toEqual(['speckit']);
     expect(
       await failure(() =>
-        resolveRegistry({ projectRoot: root, packs: ['./packs/team'], cacheDir: join(root, '.cache'), frozen: true }),
+        resolveRegistry({
+          projectRoot: root,
+          packs: ['./packs/team'],
+          cacheDir: join(root, '.cache'),
+          frozen: true,
+        }),
       ),
     ).toMatchObject({ code: 'SPECFORGE_LOCK_MISMATCH' });
   });
@@ -110,10 +150,22 @@ describe('resolveRegistry', () => {
 
   it('names the cycle when packs extend each other', async () => {
     const root = await writeTempTree({
-      'a/package.json': manifest({ name: 'a', version: '1.0.0', specforge: { name: 'a', extends: 'path:../b', templates: {} } }),
-      'b/package.json': manifest({ name: 'b', version: '1.0.0', specforge: { name: 'b', extends: 'path:../a', templates: {} } }),
+      'a/package.json': manifest({
+        name: 'a',
+        version: '1.0.0',
+        specforge: { name: 'a', extends: 'path:../b', templates: {} },
+      }),
+      'b/package.json': manifest({
+        name: 'b',
+        version: '1.0.0',
+        specforge: { name: 'b', extends: 'path:../a', templates: {} },
+      }),
     });
-    expect(await failure(() => resolveRegistry({ projectRoot: root, packs: ['./a'], cacheDir: join(root, '.c') }))).toMatchObject({
+    expect(
+      await failure(() =>
+        resolveRegistry({ projectRoot: root, packs: ['./a'], cacheDir: join(root, '.c') }),
+      ),
+    ).toMatchObject({
       code: 'SPECFORGE_PACK_CYCLE',
       message: 'Template packs extend each other in a cycle: a → b → a.',
     });
@@ -121,29 +173,132 @@ describe('resolveRegistry', () => {
 
   it('refuses two different packs with one name', async () => {
     const root = await writeTempTree({
-      'x/package.json': manifest({ name: 'x', version: '1.0.0', specforge: { name: 'team', templates: {} } }),
-      'y/package.json': manifest({ name: 'y', version: '1.0.0', specforge: { name: 'team', templates: {} } }),
+      'x/package.json': manifest({
+        name: 'x',
+        version: '1.0.0',
+        specforge: { name: 'team', templates: {} },
+      }),
+      'y/package.json': manifest({
+        name: 'y',
+        version: '1.0.0',
+        specforge: { name: 'team', templates: {} },
+      }),
     });
-    expect(await failure(() => resolveRegistry({ projectRoot: root, packs: ['./x', './y'], cacheDir: join(root, '.c') }))).toMatchObject({
+    expect(
+      await failure(() =>
+        resolveRegistry({ projectRoot: root, packs: ['./x', './y'], cacheDir: join(root, '.c') }),
+      ),
+    ).toMatchObject({
       code: 'SPECFORGE_PACK_NAME_CONFLICT',
     });
   });
 
   it('lets a project pack take the name of a built-in pack', async () => {
     const root = await writeTempTree({
-      'x/package.json': manifest({ name: 'x', version: '0.0.30', specforge: { name: 'speckit', templates: {} } }),
+      'x/package.json': manifest({
+        name: 'x',
+        version: '0.0.30',
+        specforge: { name: 'speckit', templates: {} },
+      }),
     });
-    const registry = await resolveRegistry({ projectRoot: root, packs: ['./x'], cacheDir: join(root, '.c') });
-    expect(registry.packs.map((pack) => [pack.name, pack.version])).toEqual([['speckit', '0.0.30']]);
+    const registry = await resolveRegistry({
+      projectRoot: root,
+      packs: ['./x'],
+      cacheDir: join(root, '.c'),
+    });
+    expect(registry.packs.map((pack) => [pack.name, pack.version])).toEqual([
+      ['speckit', '0.0.30'],
+    ]);
   });
 
   it('refuses an overlay that extends a template outside its chain', async () => {
     const root = await writeTempTree({
       ...threeLayers,
-      'packs/team/plan.md': '---\nextends: nowhere/plan\n---\n<!-- specforge: remove deployment -->\n',
+      'packs/team/plan.md':
+        '---\nextends: nowhere/plan\n---\n<!-- specforge: remove deployment -->\n',
     });
-    expect(await failure(() => resolveRegistry({ projectRoot: root, packs: ['./packs/team'], cacheDir: join(root, '.c') }))).toMatchObject({
+    expect(
+      await failure(() =>
+        resolveRegistry({ projectRoot: root, packs: ['./packs/team'], cacheDir: join(root, '.c') }),
+      ),
+    ).toMatchObject({
       code: 'SPECFORGE_OVERLAY_BASE_NOT_FOUND',
     });
+  });
+});
+
+describe('resolveRegistry with packs to reuse', () => {
+  it('takes a reusable pack and its base chain as they are, and composes the rest', async () => {
+    const root = await writeTempTree(threeLayers);
+    const cacheDir = join(root, '.cache');
+    const first = await resolveRegistry({ projectRoot: root, packs: ['./packs/team'], cacheDir });
+    const again = await resolveRegistry({
+      projectRoot: root,
+      packs: ['./packs/team'],
+      cacheDir,
+      reuse: first.packs,
+    });
+    // The very same objects: nothing was read or composed again.
+    expect(again.packs.map((pack) => pack.name)).toEqual(['speckit', 'org', 'team']);
+    for (const pack of again.packs)
+      expect(pack).toBe(first.packs.find((p) => p.name === pack.name));
+    expect(again.lock).toEqual(first.lock);
+  });
+
+  it('reuses the base chain but composes a pack whose folder is not among the reusable ones', async () => {
+    const root = await writeTempTree(threeLayers);
+    const cacheDir = join(root, '.cache');
+    const first = await resolveRegistry({ projectRoot: root, packs: ['./packs/team'], cacheDir });
+    const withoutTeam = first.packs.filter((pack) => pack.name !== 'team');
+    const again = await resolveRegistry({
+      projectRoot: root,
+      packs: ['./packs/team'],
+      cacheDir,
+      reuse: withoutTeam,
+    });
+    expect(again.packs.find((p) => p.name === 'org')).toBe(
+      first.packs.find((p) => p.name === 'org'),
+    );
+    const team = again.packs.find((p) => p.name === 'team');
+    expect(team).not.toBe(first.packs.find((p) => p.name === 'team'));
+    expect(findResolvedTemplate(again.packs, 'team/plan').template.body).toBe(
+      findResolvedTemplate(first.packs, 'team/plan').template.body,
+    );
+  });
+
+  it('does not reuse a pack whose base chain is incomplete or overridden', async () => {
+    const root = await writeTempTree(threeLayers);
+    const cacheDir = join(root, '.cache');
+    const first = await resolveRegistry({ projectRoot: root, packs: ['./packs/team'], cacheDir });
+    // Without org, team's chain is broken: team is composed afresh on the org read from disk.
+    const withoutOrg = first.packs.filter((pack) => pack.name !== 'org');
+    const again = await resolveRegistry({
+      projectRoot: root,
+      packs: ['./packs/team'],
+      cacheDir,
+      reuse: withoutOrg,
+    });
+    expect(again.packs.find((p) => p.name === 'team')).not.toBe(
+      first.packs.find((p) => p.name === 'team'),
+    );
+    expect(again.packs.find((p) => p.name === 'speckit')).toBe(
+      first.packs.find((p) => p.name === 'speckit'),
+    );
+    // org's extends overridden: org and every pack built on it are composed again.
+    const { realpath } = await import('node:fs/promises');
+    const orgDir = await realpath(join(root, 'packs/org'));
+    const overridden = await resolveRegistry({
+      projectRoot: root,
+      packs: ['./packs/team'],
+      cacheDir,
+      reuse: first.packs,
+      extendsOverrides: new Map([[orgDir, '@specforge/templates-speckit@^1.0.0']]),
+    });
+    expect(overridden.packs.find((p) => p.name === 'org')).not.toBe(
+      first.packs.find((p) => p.name === 'org'),
+    );
+    expect(overridden.packs.find((p) => p.name === 'team')).not.toBe(
+      first.packs.find((p) => p.name === 'team'),
+    );
   });
 });

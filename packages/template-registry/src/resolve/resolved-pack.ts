@@ -4,7 +4,9 @@ import type { CopiedFrom } from '../pack-manifest.js';
 
 /** One layer of a resolved template, base first. */
 export interface TemplateLayer {
+  /** The short name of the pack that holds this layer. */
   pack: string;
+  /** That pack's version. */
   version: string;
   /** The template or overlay file of this layer. */
   file: string;
@@ -14,16 +16,33 @@ export interface TemplateLayer {
 
 /** Where one section of a resolved template comes from. */
 export interface SectionOrigin {
+  /** The section's heading path in the effective template, e.g. `technical-approach/technology-stack`. */
   path: string;
+  /** The heading text as it ends up (after any rename). */
   title: string;
+  /** Heading level, 1–6. */
   level: number;
   /** The layer and file line that introduced the section. */
   pack: string;
+  /** The version of the pack that introduced the section. */
   version: string;
+  /** The template or overlay file that introduced the section. */
   file: string;
+  /** 1-based line of the section's heading in `file` (for the preamble, its first line). */
   line: number;
   /** Later layers' operations on the section (append, prepend, rename …), in order. */
-  changes: { op: string; pack: string; version: string; file: string; line: number }[];
+  changes: {
+    /** The operation, e.g. `append` or `rename`. */
+    op: string;
+    /** The pack whose overlay applied it. */
+    pack: string;
+    /** That pack's version. */
+    version: string;
+    /** The overlay file. */
+    file: string;
+    /** 1-based line of the directive (for a whole-file strategy, the first added line). */
+    line: number;
+  }[];
 }
 
 /** A template with every layer of its pack's chain applied: ready to render, with its lineage. */
@@ -47,7 +66,9 @@ export interface ResolvedTemplate {
 
 /** A pack resolved from its source, with its base chain applied to its templates. */
 export interface ResolvedPack {
+  /** The pack's short name, e.g. `speckit` or `acme`. */
   name: string;
+  /** The pack's version, from its `package.json`. */
   version: string;
   /** The pack folder. */
   dir: string;

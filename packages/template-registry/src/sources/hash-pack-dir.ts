@@ -27,7 +27,7 @@ export function integrityOf(text: string): string {
  * @param dir - The pack folder.
  * @param files - The pack's files, relative to `dir`, e.g. `['package.json', 'plan.md']`.
  * @returns The integrity string, e.g. `sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=`.
- * @throws {@link SpecforgeError} `SPECFORGE_PACK_MANIFEST_INVALID` when a path leaves the folder
+ * @throws {@link @specforge/core!SpecforgeError} `SPECFORGE_PACK_MANIFEST_INVALID` when a path leaves the folder
  * or a file cannot be read.
  *
  * @example

@@ -56,7 +56,7 @@ export interface ResolvedSource {
  * @param spec - A spec from {@link parseSourceSpec}.
  * @param options - The project root, the cache folder and whether the network may be used.
  * @returns The pack folder, its version and the canonical source for the lock.
- * @throws {@link SpecforgeError} `SPECFORGE_SOURCE_NOT_FOUND` (not installed, no such folder,
+ * @throws {@link @specforge/core!SpecforgeError} `SPECFORGE_SOURCE_NOT_FOUND` (not installed, no such folder,
  * not a repository, not cached while offline), `SPECFORGE_SOURCE_REF_NOT_FOUND` (no such tag,
  * branch or commit), `SPECFORGE_SOURCE_GIT_FAILED` (git missing, network or credentials),
  * `SPECFORGE_SOURCE_VERSION_MISMATCH`, or `SPECFORGE_PACK_MANIFEST_INVALID` (no semver version).

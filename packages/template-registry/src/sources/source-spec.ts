@@ -6,6 +6,7 @@ export type SourceKind = 'npm' | 'path' | 'git';
 
 /** A pack installed as an npm package, found from the project the way Node finds modules. */
 export interface NpmSourceSpec {
+  /** The kind of source: an npm package. */
   kind: 'npm';
   /** The package name, e.g. `@acme/templates`. */
   name: string;
@@ -17,6 +18,7 @@ export interface NpmSourceSpec {
 
 /** A pack in a local folder. */
 export interface PathSourceSpec {
+  /** The kind of source: a local folder. */
   kind: 'path';
   /** The folder as written, relative to the project root unless absolute, e.g. `./packs/team`. */
   path: string;
@@ -28,6 +30,7 @@ export interface PathSourceSpec {
 
 /** A pack at the root of a git repository, at a tag, a branch or a commit. */
 export interface GitSourceSpec {
+  /** The kind of source: a git repository. */
   kind: 'git';
   /** The repository URL as git takes it, without the `git+` prefix, e.g. `https://host/org/repo.git`. */
   url: string;
@@ -82,7 +85,7 @@ const windowsPathPattern = /^[A-Za-z]:[\\/]/;
  *
  * @param spec - The source spec; surrounding spaces are ignored.
  * @returns The parsed spec; `raw` is the input without surrounding spaces.
- * @throws {@link SpecforgeError} `SPECFORGE_SOURCE_INVALID` with the reason.
+ * @throws {@link @specforge/core!SpecforgeError} `SPECFORGE_SOURCE_INVALID` with the reason.
  *
  * @example
  * ```ts

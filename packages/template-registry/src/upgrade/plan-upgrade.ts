@@ -22,7 +22,9 @@ import { loadBuiltinPacks } from '../builtin-packs.js';
 export interface PlanUpgradeOptions {
   /** The project root and its pack sources (`packs` in the config). */
   projectRoot: string;
+  /** The project's pack sources, as `packs` in the config lists them. */
   packs: readonly string[];
+  /** Where git sources are cloned. */
   cacheDir: string;
   /** The project's lock, which says what base version a fork follows now. */
   lock: Lock | undefined;
@@ -36,30 +38,42 @@ export interface PlanUpgradeOptions {
 export interface UpgradeConflict {
   /** The file to fix (absolute). */
   file: string;
+  /** 1-based line in `file`. */
   line: number;
   /** The section (heading path) concerned, `''` for the text before the first heading. */
   section: string;
+  /** What conflicts and what to do, e.g. a directive whose target the new base lost. */
   message: string;
 }
 
 /** One file an upgrade writes. */
 export interface UpgradeFile {
+  /** The file's absolute path. */
   path: string;
+  /** The file's full new text. */
   content: string;
 }
 
 /** What {@link planUpgrade} found. */
 export interface UpgradePlan {
+  /** The fork's short name. */
   pack: string;
+  /** `overlay` for a fork that extends its base, `copy` for a full copy. */
   kind: 'overlay' | 'copy';
   /** The base version the fork follows now, and the one it would follow after the upgrade. */
   from: string;
+  /** The base version after the upgrade (the same as `from` when up to date). */
   to: string;
   /** True when there is nothing newer to move to. */
   upToDate: boolean;
   /** For an overlay fork, the new `extends`. */
   extends: string | undefined;
+  /**
+   * The files the upgrade writes: the manifest, and for a copy the merged templates and their
+   * upstream text.
+   */
   files: UpgradeFile[];
+  /** What the upgrade could not settle: stale directives, or merge conflicts in a copy. */
   conflicts: UpgradeConflict[];
   /**
    * Whether {@link applyUpgrade} writes the files. An overlay fork with stale directives writes
@@ -76,6 +90,23 @@ export interface UpgradePlan {
  * template (base: the upstream text it was copied from, ours: the fork, theirs: the new
  * upstream), section by section then line by line; overlapping changes become conflict markers.
  * Writes nothing: see {@link applyUpgrade}.
+ *
+ * @example
+ * ```ts
+ * import { findProject, nodeFileSystem } from '@specforge/core';
+ * import { applyUpgrade, planUpgrade, readProjectLock } from '@specforge/template-registry';
+ *
+ * const project = await findProject({ cwd: process.cwd(), fs: nodeFileSystem });
+ * const { lock } = await readProjectLock(project);
+ * const plan = await planUpgrade({
+ *   projectRoot: project.root,
+ *   packs: project.config.packs,
+ *   cacheDir: '.cache/specforge',
+ *   lock,
+ *   pack: 'acme',
+ * });
+ * if (!plan.upToDate) console.log(`acme: ${plan.from} → ${plan.to}, ${plan.conflicts.length} conflicts`);
+ * ```
  */
 export async function planUpgrade(options: PlanUpgradeOptions): Promise<UpgradePlan> {
   // The fork is found without resolving its base: after an upstream release the current range
@@ -201,6 +232,12 @@ async function planCopyUpgrade(options: PlanUpgradeOptions, pack: Pack, copiedFr
 /**
  * Writes an {@link UpgradePlan} when it says it writes: every file atomically. Returns the
  * files written.
+ *
+ * @example
+ * ```ts
+ * const written = await applyUpgrade(await planUpgrade(options));
+ * // Re-open the registry afterwards so that specforge.lock follows the new base.
+ * ```
  */
 export async function applyUpgrade(plan: UpgradePlan, fs: FileSystem = nodeFileSystem): Promise<string[]> {
   if (!plan.writes) return [];
@@ -244,8 +281,11 @@ async function versionAt(spec: SourceSpec, options: PlanUpgradeOptions, from: st
 
 /** Options for {@link resolveAtBaseVersion}. */
 export interface ResolveAtBaseVersionOptions {
+  /** The project root: sources resolve from here. */
   projectRoot: string;
+  /** The project's pack sources, as `packs` in the config lists them. */
   packs: readonly string[];
+  /** Where git sources are cloned. */
   cacheDir: string;
   /** The overlay fork whose base is to be moved. */
   pack: string;

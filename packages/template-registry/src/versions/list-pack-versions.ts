@@ -8,9 +8,15 @@ import { listGitReleases } from '../sources/list-git-versions.js';
 import { resolveSource } from '../sources/resolve-source.js';
 import { parseSourceSpec } from '../sources/source-spec.js';
 import { readBlobs } from './_git-blobs.js';
+import { npmPackVersions } from './_npm-versions.js';
 
-/** Where a version of a pack comes from. */
-export type PackVersionOrigin = 'current' | 'tag' | 'history';
+/**
+ * Where a version of a pack comes from: `current` (the version the project resolves now), `tag`
+ * (a release tag of a git source), `history` (the project's git history of a pack folder),
+ * `installed` (another copy of an npm pack's package in the project's `node_modules`) or
+ * `npm-cache` (a tarball of that package in the npm cache).
+ */
+export type PackVersionOrigin = 'current' | 'tag' | 'history' | 'installed' | 'npm-cache';
 
 /** One version of a pack that its source makes available. */
 export interface PackVersion {
@@ -18,10 +24,16 @@ export interface PackVersion {
   version: string;
   /**
    * `current`: the version the project resolves now; `tag`: a release tag of a git source;
-   * `history`: an earlier version of a pack folder in the project's own git history.
+   * `history`: an earlier version of a pack folder in the project's own git history;
+   * `installed`: another copy of an npm pack's package in the project's `node_modules`;
+   * `npm-cache`: a tarball of that package in the npm cache.
    */
   origin: PackVersionOrigin;
-  /** The tag (`v1.2.0`) or commit id that holds this version; `''` for the current one. */
+  /**
+   * What holds this version: the tag (`v1.2.0`) or commit id; for `installed`, the copy's folder
+   * relative to the project root (`node_modules/.pnpm/@acme+templates@1.0.0/node_modules/@acme/templates`);
+   * for `npm-cache`, the tarball's file name (`templates-1.0.0.tgz`); `''` for the current one.
+   */
   ref: string;
   /** The pack folder at this version, on disk: written into the cache the first time. */
   materialize(): Promise<string>;
@@ -29,11 +41,19 @@ export interface PackVersion {
 
 /** Options for {@link listPackVersions}. */
 export interface ListPackVersionsOptions {
+  /**
+   * The project root: a path source and the project's git history are read from here, and
+   * installed npm packages from its `node_modules` folders (and its parents').
+   */
   projectRoot: string;
-  /** Versions from git are written under `<cacheDir>/versions/`. */
+  /** Versions from git and from the npm cache are written under `<cacheDir>/versions/`. */
   cacheDir: string;
   /** At most this many commits of a pack folder's history are read; 200 by default. */
   historyLimit?: number;
+  /**
+   * The environment git starts from and the npm cache is found from (`npm_config_cache`, else
+   * `~/.npm` of its `HOME`); `process.env` by default.
+   */
   env?: Readonly<Record<string, string | undefined>>;
 }
 
@@ -43,9 +63,18 @@ export interface ListPackVersionsOptions {
  * - a git source: its release tags (`git ls-remote`, no clone until a version is materialized);
  * - a path source (the team's pack in the project): each version its `package.json` had in the
  *   project's git history, at the newest commit that had it;
- * - an npm or built-in pack: the installed version only (other versions are not on disk).
+ * - an npm pack: the other versions on this machine, read without the network: other copies
+ *   of its package installed in the project's `node_modules` folders (npm's nested copies and
+ *   pnpm's store included), then the tarballs of it in the npm cache (`npm_config_cache`, else
+ *   `~/.npm`), unpacked only when materialized and only if their `package.json` names that
+ *   package and version;
+ * - a built-in pack (a pack in the folder specforge loads it from, `builtinPackDirs()`): that
+ *   version only, since specforge always uses the copy it ships. A project that installs its
+ *   own copy of such a package elsewhere and lists it gets the npm rule for that copy.
  *
- * A source whose history cannot be read (no git, not a repository) offers the current version.
+ * A version found in more than one place is listed once: the current one first, then an
+ * installed copy, then the npm cache. A source whose history cannot be read (no git, not a
+ * repository, an unreadable npm cache) offers what can be read, at least the current version.
  *
  * @example
  * ```ts
@@ -68,7 +97,9 @@ export async function listPackVersions(
     ? await tagVersions(pack, options, env)
     : pack.source.startsWith('path:')
       ? await historyVersions(pack, options, env)
-      : [];
+      : pack.source.startsWith('npm:')
+        ? await npmPackVersions(pack, { ...options, env })
+        : [];
   const byVersion = new Map<string, PackVersion>([[current.version, current]]);
   for (const version of others)
     if (!byVersion.has(version.version)) byVersion.set(version.version, version);

@@ -31,6 +31,7 @@ export interface OpenSpecWorkspaceOptions {
   frozen?: boolean;
   /** Use only what is on disk or in the cache (no network). */
   offline?: boolean;
+  /** The file system projects are found through; Node's by default. */
   fs?: FileSystem;
 }
 
@@ -46,11 +47,13 @@ export interface WorkspaceProject {
 export interface WorkspaceSpec {
   /** Absolute path of the spec file. */
   path: string;
+  /** The project the spec belongs to, shared with its other specs. */
   project: WorkspaceProject;
 }
 
 /** Specs grouped by project, every project's packs and template resolved: ready to plan. */
 export interface SpecWorkspace {
+  /** The `cwd` the workspace was opened with: relative spec paths resolved against it. */
   cwd: string;
   /** The specs, in the order given. */
   specs: WorkspaceSpec[];

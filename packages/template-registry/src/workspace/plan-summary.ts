@@ -4,6 +4,7 @@ import type { WorkspacePlanResult } from './plan-workspace.js';
 export interface PlanSummary {
   /** Created or updated (when nothing is written: would be). */
   written: number;
+  /** Already up to date: nothing to write. */
   upToDate: number;
   /** Left alone: edited by hand, or not made by specforge. */
   refused: number;

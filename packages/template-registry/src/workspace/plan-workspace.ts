@@ -35,6 +35,7 @@ export interface PlanWorkspaceOptions {
 interface WorkspacePlanResultBase {
   /** Absolute path of the spec. */
   spec: string;
+  /** The project the spec belongs to. */
   project: Project;
   /** Absolute path of the output file (where it would be, for a spec that failed). */
   output: string;
@@ -44,6 +45,7 @@ interface WorkspacePlanResultBase {
 
 /** A spec that was planned: its change, and whether it was written. */
 export interface PlannedSpec extends WorkspacePlanResultBase {
+  /** What {@link planSpec} decided for the output; see {@link PlanStatus}. */
   status: PlanStatus;
   /** The planned change; holds the whole text, so keep it no longer than needed. */
   change: PlanChange;
@@ -53,7 +55,9 @@ export interface PlannedSpec extends WorkspacePlanResultBase {
 
 /** A spec that could not be planned or written (bad front matter, a template error …). */
 export interface FailedSpec extends WorkspacePlanResultBase {
+  /** The spec could not be planned or written. */
   status: 'failed';
+  /** Why: the coded error, with its message, hint and location. */
   error: SpecforgeError;
 }
 

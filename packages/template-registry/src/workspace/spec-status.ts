@@ -46,6 +46,7 @@ export type StaleReason = 'spec' | 'template' | 'both';
 export interface GeneratedFileStatus {
   /** Absolute path of the file. */
   file: string;
+  /** Where the file stands; see {@link GeneratedFileState}. */
   state: GeneratedFileState;
   /**
    * What changed since the file was generated: set for `stale`, and for `edited` and
@@ -60,6 +61,7 @@ export interface GeneratedFileStatus {
 export interface SpecStatus {
   /** Absolute path of the spec. */
   spec: string;
+  /** The project the spec belongs to. */
   project: Project;
   /** The output of the project's plan template (`plan.md`) beside the spec. */
   plan: GeneratedFileStatus;
