@@ -15,8 +15,8 @@ import { assertReplaceableSite, makeStagingFolder, replaceSiteFolder } from './s
 import { buildSiteModel } from './site-model/build-site-model.js';
 import { loadExampleSpec } from './site-model/example-spec.js';
 import { readPackDescription } from './site-model/pack-description.js';
-import { buildVersionsModel } from './site-model/pack-versions.js';
 import { buildSiteVersions } from './site-model/site-versions.js';
+import { startVersionsModel } from './site-model/versions-model-worker.js';
 
 /** Options for {@link buildSite}. */
 export interface BuildSiteOptions {
@@ -119,24 +119,40 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     options.apiReference === undefined ? undefined : normalizeApiReference(options.apiReference);
   const out = resolve(options.cwd, options.out);
   await assertReplaceableSite(out);
-  // Started now, used last: loading the renderer overlaps resolving the packs.
+  // Started now, used later: loading the renderer overlaps resolving the packs.
   loadRenderer();
   const guideSources = await loadGuides(
     options.guides && { ...options.guides, dir: resolve(options.cwd, options.guides.dir) },
     options.extraGuides,
   );
-  const registry = await openProjectRegistry({
+  // Composing the packs' earlier versions, on another thread, overlaps resolving the packs and
+  // building the site model here.
+  const pendingVersions = startVersionsModel({
     cwd: options.cwd,
     cacheDir: options.cacheDir,
     frozen: options.frozen,
   });
-  const [example, descriptions, packVersions] = await Promise.all([
-    loadExampleSpec(registry.project),
-    Promise.all(
-      registry.packs.map(async (pack) => [pack.name, await readPackDescription(pack.dir)] as const),
-    ),
-    buildVersionsModel(registry, { cacheDir: options.cacheDir }),
-  ]);
+  let registry: Awaited<ReturnType<typeof openProjectRegistry>>;
+  let example: Awaited<ReturnType<typeof loadExampleSpec>>;
+  let descriptions: (readonly [string, string])[];
+  try {
+    registry = await openProjectRegistry({
+      cwd: options.cwd,
+      cacheDir: options.cacheDir,
+      frozen: options.frozen,
+    });
+    [example, descriptions] = await Promise.all([
+      loadExampleSpec(registry.project),
+      Promise.all(
+        registry.packs.map(
+          async (pack) => [pack.name, await readPackDescription(pack.dir)] as const,
+        ),
+      ),
+    ]);
+  } catch (error) {
+    await pendingVersions.cancel();
+    throw error;
+  }
   const model = buildSiteModel({
     packs: registry.packs,
     project: registry.project,
@@ -145,6 +161,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     now: options.now ?? new Date(),
   });
   const guides = renderGuides(guideSources);
+  const packVersions = await pendingVersions.result(registry);
   const versions = buildSiteVersions(model.templates, packVersions);
   const pages = buildPageViews(model, createMarkdownRenderer(), base, {
     guides,

@@ -35,6 +35,8 @@ describe('createPageWriter', () => {
     await writeFile(join(out, 'blocked'), 'a file');
     const writer = createPageWriter(out);
     writer.write('blocked/index.html', 'x');
-    await expect(writer.finish()).rejects.toMatchObject({ code: expect.stringMatching(/ENOTDIR|EEXIST/) });
+    await expect(writer.finish()).rejects.toMatchObject({
+      code: expect.stringMatching(/ENOTDIR|EEXIST/),
+    });
   });
 });
