@@ -31,6 +31,7 @@ export const guideOrder = [
   'checks',
   'provenance',
   'turbo',
+  'safety',
   'cli',
   'cli-reference',
   'error-codes',

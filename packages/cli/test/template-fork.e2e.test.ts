@@ -103,6 +103,94 @@ describe('specforge template fork', () => {
     ).toBe(true);
   });
 
+  it('makes a publishable package with --as @scope/name that another project uses by name and range', async () => {
+    const team = await makeProject({ 'spec.md': spec });
+    const fork = runCli(['template', 'fork', 'speckit/plan', '--as', '@acme/templates'], {
+      cwd: team.dir,
+      env,
+    });
+    expect(fork.stderr).toBe(
+      'wrote specforge.lock:\n  acme: added (path:packs/acme)\n  speckit: added (npm:@specforge/templates-speckit@1.0.0)\n',
+    );
+    expect(fork.stdout).toBe(
+      'created the package @acme/templates@0.1.0 (pack acme) in packs/acme, an overlay fork of speckit/plan; added ./packs/acme to specforge.config.yaml\n' +
+        'No changeset written: the folder is in no changesets workspace (no .changeset/config.json above it).\n',
+    );
+    expect(fork.status).toBe(0);
+    const manifest = JSON.parse(await team.read('packs/acme/package.json'));
+    expect(manifest).toMatchObject({
+      name: '@acme/templates',
+      version: '0.1.0',
+      license: 'UNLICENSED',
+      files: ['**/*.md'],
+      specforge: { name: 'acme', extends: '@specforge/templates-speckit@^1.0.0' },
+    });
+    expect(manifest.private).toBeUndefined();
+    expect(await team.read('packs/acme/CHANGELOG.md')).toBe(
+      '# @acme/templates\n\n## 0.1.0\n\n- Forked from speckit@1.0.0.\n',
+    );
+    expect(await team.read('packs/acme/README.md')).toContain('  - npm:@acme/templates@^0.1.0\n');
+    await team.write(
+      'packs/acme/plan.md',
+      '---\nextends: speckit/plan\n---\n<!-- specforge: insert after testing-strategy -->\n## Security Review\n\n- Threat model.\n',
+    );
+
+    // Another project installs the package (as npm would lay it out) and names it by range.
+    const app = await makeProject({
+      'specforge.config.yaml': 'packs:\n  - npm:@acme/templates@^0.1.0\nplan:\n  template: acme/plan\n',
+      'spec.md': spec,
+    });
+    for (const name of ['package.json', 'plan.md', 'README.md', 'CHANGELOG.md']) {
+      await app.write(`node_modules/@acme/templates/${name}`, await team.read(`packs/acme/${name}`));
+    }
+    const plan = runCli(['plan', 'spec.md'], { cwd: app.dir, env });
+    expect(plan.stdout).toMatch(/^wrote plan\.md \(acme\/plan, \d+ bytes\)\n$/);
+    expect(plan.status).toBe(0);
+    const text = await app.read('plan.md');
+    expect(text).toContain('## Security Review\n\n- Threat model.\n');
+    expect(text).toContain('template: "acme@0.1.0#plan"');
+    expect(await app.read('specforge.lock')).toContain(
+      '  acme:\n    source: npm:@acme/templates@0.1.0\n    version: 0.1.0\n',
+    );
+  });
+
+  it('writes a changeset for a package fork inside a changesets workspace', async () => {
+    const project = await makeProject({
+      '.changeset/config.json': '{}\n',
+      'pnpm-workspace.yaml': 'packages:\n  - templates/*\n',
+    });
+    const result = runCli(
+      ['template', 'fork', 'speckit/plan', '--as', '@acme/templates', '--dir', 'templates/acme', '--license', 'MIT', '--json'],
+      { cwd: project.dir, env },
+    );
+    expect(result.status).toBe(0);
+    expect(JSON.parse(result.stdout)).toEqual({
+      name: 'acme',
+      package: '@acme/templates',
+      publishable: true,
+      version: '0.0.0',
+      dir: 'templates/acme',
+      extends: '@specforge/templates-speckit@^1.0.0',
+      copy: false,
+      templates: ['plan'],
+      files: ['package.json', 'plan.md', 'README.md', 'CHANGELOG.md'],
+      config: 'specforge.config.yaml',
+      changeset: '.changeset/new-pack-acme-templates.md',
+      notes: [],
+      written: true,
+    });
+    expect(await project.read('.changeset/new-pack-acme-templates.md')).toBe(
+      '---\n"@acme/templates": minor\n---\n\n' +
+        'Adds the `acme` template pack, an overlay fork of `speckit/plan` (speckit@1.0.0). ' +
+        'Projects use it with `packs: [npm:@acme/templates@^0.1.0]` in specforge.config.yaml.\n',
+    );
+    expect(JSON.parse(await project.read('templates/acme/package.json'))).toMatchObject({
+      version: '0.0.0',
+      license: 'MIT',
+    });
+    expect(await project.read('templates/acme/CHANGELOG.md')).toBe('# @acme/templates\n');
+  });
+
   it('writes nothing with --dry-run', async () => {
     const project = await makeProject();
     const result = runCli(['template', 'fork', 'speckit/plan', '--as', 'acme', '--dry-run'], {
@@ -134,7 +222,9 @@ describe('specforge template fork', () => {
     [['template', 'fork', 'speckit/plan', '--as', 'Bad Name'], 'SPECFORGE_USAGE'],
     [['template', 'fork', 'speckit/plan', '--as', '../evil'], 'SPECFORGE_USAGE'],
     [['template', 'fork', 'speckit/plan', '--as', '/tmp/evil'], 'SPECFORGE_USAGE'],
+    [['template', 'fork', 'speckit/plan', '--as', '@acme/../evil'], 'SPECFORGE_USAGE'],
     [['init', '--pack', '../../evil'], 'SPECFORGE_USAGE'],
+    [['init', '--pack', '@acme/templates'], 'SPECFORGE_USAGE'],
     [['template', 'fork', 'speckit/plan', '--as', 'speckit'], 'SPECFORGE_USAGE'],
     [['template', 'fork', 'nope', '--as', 'acme'], 'SPECFORGE_PACK_NOT_FOUND'],
     [['template', 'fork', 'speckit/nope', '--as', 'acme'], 'SPECFORGE_TEMPLATE_NOT_FOUND'],

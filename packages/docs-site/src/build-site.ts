@@ -1,5 +1,6 @@
 import { rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { isSpecforgeError, SpecforgeError } from '@specforge/core';
 import { openProjectRegistry } from '@specforge/template-registry';
 import { writeSiteAssets } from './assets/write-assets.js';
 import { loadRenderer, renderPages } from './eleventy/render-pages.js';
@@ -181,6 +182,17 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   } catch (error) {
     await search.discard();
     await rm(staging, { recursive: true, force: true });
-    throw error;
+    throw asOutputError(error, out);
   }
+}
+
+/** A failed write (a full disk, a file too large, no permission) as the coded error it is. */
+function asOutputError(error: unknown, out: string): unknown {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (isSpecforgeError(error) || typeof code !== 'string' || !/^E[A-Z]+$/.test(code)) return error;
+  return new SpecforgeError(
+    'SPECFORGE_OUTPUT_UNWRITABLE',
+    { file: out, reason: code },
+    { cause: error },
+  );
 }

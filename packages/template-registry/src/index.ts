@@ -80,9 +80,17 @@ export {
 } from './sources/index.js';
 export { extendsSpecFor } from './fork/base-source.js';
 export {
+  type ChangesetsWorkspace,
+  type ForkName,
+  findChangesetsWorkspace,
+  matchesWorkspaceGlobs,
+  parseForkName,
+} from './fork/fork-package.js';
+export {
   applyFork,
   type ForkPlan,
   type PlanForkOptions,
+  type PlannedChangeset,
   type PlannedFile,
   planFork,
   serializeTemplate,

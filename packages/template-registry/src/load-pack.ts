@@ -1,6 +1,7 @@
 import { readFile, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, join, relative, sep } from 'node:path';
 import {
+  assertDocumentSize,
   parseTemplateFile,
   type SourceLocation,
   SpecforgeError,
@@ -111,6 +112,7 @@ export async function loadPack(dir: string): Promise<Pack> {
     );
   }
 
+  assertDocumentSize(Buffer.byteLength(manifestText), manifestFile);
   const manifest = parsePackManifest(manifestText, { file: manifestFile });
   const realDir = await realpath(dir);
   // Read every file before reporting, so that the error reported is always the first in
@@ -198,6 +200,7 @@ async function loadTemplate(
       cause,
     );
   }
+  assertDocumentSize(Buffer.byteLength(text), file);
   if (isOverlayText(text)) {
     if (!manifest.extends) {
       throw fail(

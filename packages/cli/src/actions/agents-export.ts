@@ -18,7 +18,7 @@ import { runAction } from '../output/run-action.js';
 
 /** The action of `specforge agents export`. */
 export async function runAgentsExport(flags: AgentsExportFlags): Promise<void> {
-  await runAction(flags, async () => {
+  await runAction({ ...flags, writesProject: 'agents export' }, async () => {
     // A name outside the table is refused before anything is resolved.
     const format = findAgentFormat(flags.agent);
     const cwd = process.cwd();

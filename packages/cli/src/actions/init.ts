@@ -11,7 +11,7 @@ import { runAction } from '../output/run-action.js';
 
 /** The action of `specforge init`. */
 export async function runInit(flags: InitFlags): Promise<void> {
-  await runAction(flags, async () => {
+  await runAction({ ...flags, writesProject: 'init' }, async () => {
     const { applyInit, planInit } = await import('@specforge/template-registry');
     const root = process.cwd();
     const answers = await askMissing(flags, root);

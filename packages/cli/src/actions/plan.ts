@@ -19,7 +19,7 @@ import { resolvePlanTemplate } from './plan-template.js';
 
 /** The action of `specforge plan`: one spec with its diff and JSON, or many with a summary. */
 export async function runPlan(specs: string[], flags: PlanFlags): Promise<void> {
-  await runAction(flags, async () => {
+  await runAction({ ...flags, writesProject: 'plan' }, async () => {
     if (flags.stdout && (flags.out || flags.dryRun)) {
       const other = flags.out ? '--out' : '--dry-run';
       throw new SpecforgeError('SPECFORGE_USAGE', {

@@ -8,13 +8,25 @@ import { runAction } from '../output/run-action.js';
 
 /** The action of `specforge template fork`. */
 export async function runTemplateFork(from: string, flags: TemplateForkFlags): Promise<void> {
-  await runAction(flags, async () => {
-    const { applyFork, planFork } = await import('@specforge/template-registry');
+  await runAction({ ...flags, writesProject: 'template fork' }, async () => {
+    const { applyFork, findChangesetsWorkspace, parseForkName, planFork } = await import(
+      '@specforge/template-registry'
+    );
     const cwd = process.cwd();
     const registry = await openRegistry(cwd, flags, false);
     const { project } = registry;
-    const dir = flags.dir ? resolve(cwd, flags.dir) : join(project.root, 'packs', flags.as);
-    const plan = planFork({ packs: registry.packs, from, as: flags.as, dir, copy: flags.copy });
+    const dir = flags.dir
+      ? resolve(cwd, flags.dir)
+      : join(project.root, 'packs', parseForkName(flags.as).pack);
+    const plan = planFork({
+      packs: registry.packs,
+      from,
+      as: flags.as,
+      dir,
+      copy: flags.copy,
+      license: flags.license,
+      changesets: await findChangesetsWorkspace(dir),
+    });
 
     // The project starts using the fork at once: its folder joins `packs` in the config.
     const configFile = project.configFile ?? join(project.root, 'specforge.config.yaml');
@@ -27,6 +39,8 @@ export async function runTemplateFork(from: string, flags: TemplateForkFlags): P
 
     const json = {
       name: plan.name,
+      package: plan.packageName,
+      publishable: plan.publishable,
       version: plan.version,
       dir: displayPath(dir),
       extends: plan.extends ?? null,
@@ -34,13 +48,19 @@ export async function runTemplateFork(from: string, flags: TemplateForkFlags): P
       templates: plan.templates,
       files: plan.files.map((file) => file.path),
       config: displayPath(configFile),
+      changeset: plan.changeset ? displayPath(plan.changeset.path) : null,
+      notes: plan.notes,
       written: !flags.dryRun,
     };
+    const extra = [
+      ...(json.changeset ? [`${flags.dryRun ? 'would write' : 'wrote'} the changeset ${json.changeset}`] : []),
+      ...plan.notes,
+    ].map((line) => `${line}\n`);
     if (flags.dryRun) {
       if (flags.json) printJson(json);
       else
         process.stdout.write(
-          `would create ${displayPath(dir)}: ${json.files.join(', ')}\nwould add ${source} to ${json.config}\n`,
+          `would create ${displayPath(dir)}: ${json.files.join(', ')}\nwould add ${source} to ${json.config}\n${extra.join('')}`,
         );
       return 0;
     }
@@ -51,8 +71,11 @@ export async function runTemplateFork(from: string, flags: TemplateForkFlags): P
     if (flags.json) printJson(json);
     else {
       const kind = flags.copy ? 'a copy of' : 'an overlay fork of';
+      const what = plan.publishable
+        ? `the package ${plan.packageName}@${plan.version} (pack ${plan.name})`
+        : `${plan.name}@${plan.version}`;
       process.stdout.write(
-        `created ${plan.name}@${plan.version} in ${json.dir}, ${kind} ${from}; added ${source} to ${json.config}\n`,
+        `created ${what} in ${json.dir}, ${kind} ${from}; added ${source} to ${json.config}\n${extra.join('')}`,
       );
     }
     return 0;

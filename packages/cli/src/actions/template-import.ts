@@ -25,7 +25,7 @@ export interface TemplateImportFlags {
  * what it would write).
  */
 export async function runTemplateImport(path: string, flags: TemplateImportFlags): Promise<void> {
-  await runAction(flags, async () => {
+  await runAction({ ...flags, writesProject: 'template import' }, async () => {
     const { applyImportPlan, checkImportTarget, planSpeckitImport } = await import(
       '@specforge/template-registry'
     );

@@ -7,7 +7,7 @@ import { runAction } from '../output/run-action.js';
 
 /** The action of `specforge template upgrade`. */
 export async function runTemplateUpgrade(pack: string, flags: TemplateUpgradeFlags): Promise<void> {
-  await runAction(flags, async () => {
+  await runAction({ ...flags, writesProject: 'template upgrade' }, async () => {
     const { applyUpgrade, planUpgrade, readProjectLock } = await import(
       '@specforge/template-registry'
     );

@@ -24,6 +24,7 @@ export interface TemplateForkFlags extends TemplateFlags {
   as: string;
   dir?: string;
   copy?: boolean;
+  license?: string;
   dryRun?: boolean;
 }
 
@@ -98,12 +99,18 @@ export function makeTemplateCommand(): Command {
         'Create a new pack that forks <from> (a template such as speckit/plan, or a whole pack such as speckit)\n' +
           "and add it to the project's specforge.config.yaml. By default the fork is an overlay: an empty layer\n" +
           'that extends the base at its current version (caret range) and keeps receiving upstream changes.\n' +
-          'With --copy it is a full copy that records what it was copied from, for three-way upgrades.',
+          'With --copy it is a full copy that records what it was copied from, for three-way upgrades.\n' +
+          'With a scoped package name (--as @acme/templates) the fork is a publishable npm package: manifest,\n' +
+          'README, CHANGELOG, and a changeset when its folder is a package of a changesets workspace.',
       )
       .argument('<from>', 'the template (<pack>/<template>) or pack to fork')
-      .requiredOption('--as <name>', "the new pack's name, e.g. acme")
-      .option('--dir <path>', "the new pack's folder (default: packs/<name> in the project)")
+      .requiredOption(
+        '--as <name>',
+        "the new pack's name, e.g. acme, or the npm package to create, e.g. @acme/templates",
+      )
+      .option('--dir <path>', "the new pack's folder (default: packs/<pack name> in the project)")
       .option('--copy', 'make a full copy instead of an overlay')
+      .option('--license <spdx>', "the package's license (default for a package: UNLICENSED)")
       .option('--dry-run', 'write nothing; print what would be created')
       .action(async (from: string, flags: TemplateForkFlags) => {
         const { runTemplateFork } = await import('../actions/template-fork.js');

@@ -4,6 +4,13 @@ import { ExitCode, errorToJson, exitCodeFor, printError } from './report.js';
 export interface GlobalOptions {
   json?: boolean;
   debug?: boolean;
+  /** Set by commands that write: it writes nothing. */
+  dryRun?: boolean;
+  /**
+   * Set by commands that write into the project (its name, e.g. `plan`): the action runs under
+   * the write lock of the project around the working directory, unless `dryRun`.
+   */
+  writesProject?: string;
 }
 
 /**
@@ -15,7 +22,10 @@ export async function runAction(
   action: () => Promise<number | undefined>,
 ): Promise<void> {
   try {
-    process.exitCode = (await action()) ?? ExitCode.ok;
+    const command = options.writesProject;
+    process.exitCode =
+      (command && !options.dryRun ? await underWriteLock(command, action) : await action()) ??
+      ExitCode.ok;
   } catch (error) {
     // Loaded only on failure so that the happy path does not pay for it.
     const { isSpecforgeError } = await import('@specforge/core');
@@ -35,5 +45,33 @@ export async function runAction(
             'This is a bug in specforge. Please report it with the output of the same command run with --debug.\n',
     );
     process.exitCode = ExitCode.internal;
+  }
+}
+
+/**
+ * Runs `action` under the write lock of the project around the working directory (see
+ * `acquireProjectWriteLock`): another specforge writing the same project waits, and what a
+ * crashed one left half-done is settled first.
+ */
+async function underWriteLock(
+  command: string,
+  action: () => Promise<number | undefined>,
+): Promise<number | undefined> {
+  const { acquireProjectWriteLock, findProject, nodeFileSystem } = await import('@specforge/core');
+  const project = await findProject({ cwd: process.cwd(), fs: nodeFileSystem });
+  let lock: Awaited<ReturnType<typeof acquireProjectWriteLock>>;
+  try {
+    lock = await acquireProjectWriteLock(project.root, { command });
+  } catch (error) {
+    // A project this user cannot write to: the command's own writes (if any) fail with their
+    // coded error, and one that only prints (`plan --stdout`) still works.
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') return action();
+    throw error;
+  }
+  try {
+    return await action();
+  } finally {
+    await lock.release();
   }
 }

@@ -9,7 +9,7 @@ export type CheckCode = Extract<ErrorCode, `SPECFORGE_CHECK_${string}`>;
  */
 export interface Finding {
   /** A permanent `SPECFORGE_CHECK_*` code, or the code of the error that kept a document from being read at all. */
-  code: CheckCode | 'SPECFORGE_FRONT_MATTER_INVALID';
+  code: CheckCode | 'SPECFORGE_FRONT_MATTER_INVALID' | 'SPECFORGE_FILE_TOO_LARGE';
   /** `error` for a `problem` code (it fails `specforge check`), `warning` for a `warning` code. */
   severity: 'error' | 'warning';
   /** What is wrong, filled from the catalog's message for this finding. */

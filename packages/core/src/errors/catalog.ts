@@ -98,6 +98,18 @@ export const errorCatalog = {
       `The output ${a.file} cannot be written: ${a.reason}.`,
     hint: 'Check that the directory exists and is writable; nothing was written.',
   },
+  SPECFORGE_PROJECT_BUSY: {
+    kind: 'problem',
+    message: (a: { command: string; pid: number; file: string }) =>
+      `Another specforge process (pid ${a.pid}, \`${a.command}\`) is writing this project; it still held ${a.file} when the wait ran out.`,
+    hint: 'Run the command again when the other one has finished. If no such process runs, delete the lock file.',
+  },
+  SPECFORGE_FILE_TOO_LARGE: {
+    kind: 'usage',
+    message: (a: { file: string; size: number; limit: number }) =>
+      `${a.file} is ${(a.size / 1048576).toFixed(1)} MiB; specforge reads documents up to ${a.limit / 1048576} MiB.`,
+    hint: 'Check that this is the file you meant; split a document that large into several.',
+  },
   SPECFORGE_PLAN_EDITED: {
     kind: 'problem',
     message: (a: { file: string }) =>

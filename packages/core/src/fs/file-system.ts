@@ -1,3 +1,5 @@
+import type { FileChange } from './file-transaction.js';
+
 /** What a path points at, or `undefined` when nothing is there. */
 export type PathKind = 'file' | 'directory' | 'other' | undefined;
 
@@ -17,4 +19,10 @@ export interface FileSystem {
    * mix, and a failed write leaves the old file (or no file) in place.
    */
   writeFileAtomic(path: string, data: string | Uint8Array): Promise<void>;
+  /**
+   * Writes and deletes several files as one change: after a crash at any point, the files are
+   * all old or all new once the project's write lock is next taken (see `commitFileChanges`).
+   * Parent directories are created as needed.
+   */
+  writeFilesAtomic(changes: readonly FileChange[]): Promise<void>;
 }

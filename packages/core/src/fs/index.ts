@@ -1,3 +1,10 @@
 export type { FileSystem, PathKind } from './file-system.js';
+export {
+  commitFileChanges,
+  type FileChange,
+  type FileTransactionOptions,
+  recoverFileTransactions,
+} from './file-transaction.js';
+export { assertDocumentSize, MAX_DOCUMENT_BYTES } from './input-limits.js';
 export { MemoryFileSystem } from './memory-file-system.js';
 export { nodeFileSystem } from './node-file-system.js';

@@ -1,5 +1,6 @@
 import { dirname, resolve } from 'node:path';
 import type { FileSystem, PathKind } from './file-system.js';
+import type { FileChange } from './file-transaction.js';
 
 /**
  * An in-memory {@link FileSystem} for tests and for library users who render without a disk.
@@ -56,6 +57,15 @@ export class MemoryFileSystem implements FileSystem {
       });
     }
     this.put(full, data);
+  }
+
+  async writeFilesAtomic(changes: readonly FileChange[]): Promise<void> {
+    // Memory has no crash to survive: every change lands at once.
+    for (const change of changes) {
+      const full = resolve('/', change.path);
+      if ('delete' in change) this.files.delete(full);
+      else this.put(full, change.data);
+    }
   }
 
   private addDirectory(path: string): void {

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+import { access, mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join, resolve, sep } from 'node:path';
+import { CONFIG_FILE_NAMES } from '../project/find-project.js';
 import type { FileSystem, PathKind } from './file-system.js';
+import { commitFileChanges } from './file-transaction.js';
 
 /**
  * The {@link FileSystem} of the machine, via `node:fs`. Atomic writes go to a temporary file in
@@ -43,7 +45,46 @@ export const nodeFileSystem: FileSystem = {
       throw error;
     }
   },
+
+  async writeFilesAtomic(changes) {
+    if (changes.length === 0) return;
+    await commitFileChanges(changes, {
+      journalDir: await journalDirFor(changes.map((c) => c.path)),
+    });
+  },
 };
+
+/**
+ * The journal of a change goes where the project's write lock recovers it: the `.specforge`
+ * folder of the project holding the files, found upward from their common folder as
+ * `findProject` finds it (the folder of a config file, else of `.git`, else the common folder).
+ */
+async function journalDirFor(paths: readonly string[]): Promise<string> {
+  const common = commonFolder(paths.map((path) => dirname(resolve(path))));
+  const exists = (path: string) =>
+    access(path).then(
+      () => true,
+      () => false,
+    );
+  let gitRoot: string | undefined;
+  for (let dir = common; ; dir = dirname(dir)) {
+    for (const name of CONFIG_FILE_NAMES) {
+      if (await exists(join(dir, name))) return join(dir, '.specforge', 'journal');
+    }
+    if (gitRoot === undefined && (await exists(join(dir, '.git')))) gitRoot = dir;
+    if (dirname(dir) === dir) return join(gitRoot ?? common, '.specforge', 'journal');
+  }
+}
+
+function commonFolder(dirs: readonly string[]): string {
+  let common = dirs[0]!;
+  for (const dir of dirs.slice(1)) {
+    while (common !== dir && !dir.startsWith(common.endsWith(sep) ? common : `${common}${sep}`)) {
+      common = dirname(common);
+    }
+  }
+  return common;
+}
 
 function isMissing(error: unknown): boolean {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;

@@ -2,6 +2,7 @@ import { relative, resolve, sep } from 'node:path';
 import { createWarning, type Diagnostic } from '../errors/diagnostic.js';
 import { SpecforgeError } from '../errors/specforge-error.js';
 import type { FileSystem } from '../fs/file-system.js';
+import { assertDocumentSize } from '../fs/input-limits.js';
 import { decodeUtf8 } from '../text/decode-utf8.js';
 
 /** A spec file read from disk and decoded, ready to parse. */
@@ -57,6 +58,7 @@ export async function readSpecFile(file: string, options: ReadSpecFileOptions): 
       { location, cause },
     );
   }
+  assertDocumentSize(bytes.length, name);
   if (bytes.includes(0))
     throw new SpecforgeError('SPECFORGE_SPEC_BINARY', { file: name }, { location });
 

@@ -1,5 +1,6 @@
 import { basename, dirname, join, resolve } from 'node:path';
 import type { FileSystem } from '../fs/file-system.js';
+import { assertDocumentSize } from '../fs/input-limits.js';
 import { decodeUtf8 } from '../text/decode-utf8.js';
 import { parseProjectConfig } from './load-config.js';
 import type { Project } from './project.js';
@@ -43,9 +44,12 @@ async function loadProjectAt(
   configFile: string | undefined,
   fs: FileSystem,
 ): Promise<Project> {
-  const config = configFile
-    ? parseProjectConfig(decodeUtf8(await fs.readFile(configFile)).text, configFile)
-    : { vars: {}, plan: {}, spec: {}, tasks: {}, packs: [] };
+  const bytes = configFile ? await fs.readFile(configFile) : undefined;
+  if (bytes && configFile) assertDocumentSize(bytes.length, configFile);
+  const config =
+    bytes && configFile
+      ? parseProjectConfig(decodeUtf8(bytes).text, configFile)
+      : { vars: {}, plan: {}, spec: {}, tasks: {}, packs: [] };
   return {
     root,
     configFile,

@@ -1,59 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { fuzzParameters } from '../test-utils/fuzz.js';
+import { markdownishSpec as markdownish } from '../test-utils/spec-text.js';
 import type { Section } from './model.js';
 import { parseSections } from './parse-sections.js';
 import { parseSpec } from './parse-spec.js';
-
-const fragment = fc.constantFrom(
-  '# Feature Specification: X',
-  '# Another H1',
-  '## User Scenarios & Testing *(mandatory)*',
-  '### User Story 1 - Title (Priority: P1)',
-  '### User Story 2a — Other (Priorité: P0) 🎯 MVP',
-  '### Primary User Story',
-  '### Acceptance Scenarios',
-  '### Edge Cases',
-  '## Requirements',
-  '### Key Entities',
-  '## Assumptions',
-  '## Clarifications',
-  '### Session 2026-01-01 (round 2)',
-  '#### Deep',
-  'Setext title',
-  '===',
-  '---',
-  '...',
-  '```',
-  '~~~',
-  '    indented code',
-  '<!--',
-  '-->',
-  '> quoted',
-  '- item',
-  '  - nested item',
-  '1. **Given** a, **When** b, **Then** c',
-  '- **FR-001**: requirement',
-  '- **SC-001**: criterion',
-  '- **Entity**: description',
-  '- Q: question? → A: answer',
-  '**Feature Branch**: `[001-x]`',
-  '**Input**: User description: "x"',
-  '**Why this priority**: because',
-  '**Acceptance Scenarios**:',
-  'text [NEEDS CLARIFICATION: why?] and `[NEEDS CLARIFICATION: code]`',
-  '[NEEDS CLARIFICATION: unclosed',
-  'key: value',
-  'list: [1, 2',
-  '| a | b |',
-  '|---|---|',
-  '',
-  '   ',
-  'Ünïcødé 😀 text',
-);
-const lineBreak = fc.constantFrom('\n', '\r\n', '\r');
-const markdownish = fc
-  .tuple(fc.boolean(), fc.array(fc.tuple(fragment, lineBreak), { maxLength: 40 }))
-  .map(([bom, parts]) => (bom ? '\uFEFF' : '') + parts.map(([text, br]) => text + br).join(''));
 
 /** `sections` with every line number moved by `by`. */
 function shifted(sections: readonly Section[], by: number): Section[] {
@@ -93,7 +44,7 @@ describe('parseSections', () => {
         const expected = shifted(parseSpec(`\n${text.slice(bom)}`).sections, -1);
         expect(parseSections(text)).toEqual(expected);
       }),
-      { numRuns: 300 },
+      fuzzParameters(300),
     );
   });
 });

@@ -1,66 +1,18 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { isSpecforgeError } from '../errors/index.js';
+import { fuzzParameters } from '../test-utils/fuzz.js';
+import {
+  anySpecText as anyText,
+  loadCorpusSpecs,
+  loadOwnSpecs,
+  markdownishSpec as markdownish,
+  mutatedSpec,
+} from '../test-utils/spec-text.js';
+import { decodeUtf8 } from '../text/decode-utf8.js';
 import type { Section, Spec } from './model.js';
 import { parseSpec } from './parse-spec.js';
 import { flattenSections } from './section-lookup.js';
-
-// Markdown-ish fragments that exercise every branch of the parser when shuffled together.
-const fragment = fc.constantFrom(
-  '# Feature Specification: X',
-  '# Another H1',
-  '## User Scenarios & Testing *(mandatory)*',
-  '### User Story 1 - Title (Priority: P1)',
-  '### User Story 2a — Other (Priorité: P0) 🎯 MVP',
-  '### Primary User Story',
-  '### Acceptance Scenarios',
-  '### Edge Cases',
-  '## Requirements',
-  '### Key Entities',
-  '## Assumptions',
-  '## Clarifications',
-  '### Session 2026-01-01 (round 2)',
-  '#### Deep',
-  'Setext title',
-  '===',
-  '---',
-  '...',
-  '```',
-  '~~~',
-  '    indented code',
-  '<!--',
-  '-->',
-  '> quoted',
-  '- item',
-  '  - nested item',
-  '1. **Given** a, **When** b, **Then** c',
-  '- **FR-001**: requirement',
-  '- **SC-001**: criterion',
-  '- **Entity**: description',
-  '- Q: question? → A: answer',
-  '**Feature Branch**: `[001-x]`',
-  '**Input**: User description: "x"',
-  '**Why this priority**: because',
-  '**Acceptance Scenarios**:',
-  'text [NEEDS CLARIFICATION: why?] and `[NEEDS CLARIFICATION: code]`',
-  '[NEEDS CLARIFICATION: unclosed',
-  'key: value',
-  'list: [1, 2',
-  '| a | b |',
-  '|---|---|',
-  '',
-  '   ',
-  'Ünïcødé 😀 text',
-);
-const lineBreak = fc.constantFrom('\n', '\r\n', '\r');
-const markdownish = fc
-  .tuple(fc.boolean(), fc.array(fc.tuple(fragment, lineBreak), { maxLength: 40 }))
-  .map(([bom, parts]) => (bom ? '\uFEFF' : '') + parts.map(([text, br]) => text + br).join(''));
-const anyText = fc.oneof(
-  fc.string({ maxLength: 400 }),
-  fc.string({ unit: 'binary', maxLength: 200 }),
-  markdownish,
-);
 
 /** Parses, allowing only the coded front-matter error; returns the spec or undefined. */
 function parseOrFrontMatterError(text: string): Spec | undefined {
@@ -131,7 +83,7 @@ describe('parseSpec properties', () => {
       fc.property(anyText, (text) => {
         parseOrFrontMatterError(text);
       }),
-      { numRuns: 300 },
+      fuzzParameters(300),
     );
   });
 
@@ -152,7 +104,7 @@ describe('parseSpec properties', () => {
         expect(spec.bodyLine).toBeLessThanOrEqual(spec.lineCount + 1);
         expect(spec.text).toBe(text);
       }),
-      { numRuns: 300 },
+      fuzzParameters(300),
     );
   });
 
@@ -162,7 +114,7 @@ describe('parseSpec properties', () => {
         const spec = parseOrFrontMatterError(text);
         if (spec) checkNesting(spec.sections, undefined);
       }),
-      { numRuns: 300 },
+      fuzzParameters(300),
     );
   });
 
@@ -176,7 +128,7 @@ describe('parseSpec properties', () => {
           expect(s.text.split(/\r\n?|\n/)).toEqual(lines.slice(s.line - 1, s.endLine));
         }
       }),
-      { numRuns: 200 },
+      fuzzParameters(200),
     );
   });
 
@@ -187,7 +139,128 @@ describe('parseSpec properties', () => {
         const b = parseOrFrontMatterError(text);
         expect(b).toEqual(a);
       }),
-      { numRuns: 200 },
+      fuzzParameters(200),
     );
   });
+});
+
+/** The lines of `text` as the spec model counts them: after a BOM, split at every line break. */
+function documentLines(text: string): string[] {
+  return text.replace(/^\uFEFF/, '').split(/\r\n?|\n/);
+}
+
+/** True when 1-based `line` and `column` (in code points) fall on `lines`, or just past a line's end. */
+function isInside(lines: readonly string[], line: number, column: number): boolean {
+  const text = lines[line - 1];
+  return (
+    text !== undefined &&
+    Number.isInteger(column) &&
+    column >= 1 &&
+    column <= Array.from(text).length + 1
+  );
+}
+
+/**
+ * Parses `text` and checks every position: each line the model reports is a line of the text,
+ * each clarification marker's line and column point at its `[`, and a thrown error is the coded
+ * front-matter error placed inside the document. Returns the spec, or undefined after the error.
+ */
+function parseAndCheckPositions(text: string): Spec | undefined {
+  const lines = documentLines(text);
+  let spec: Spec;
+  try {
+    spec = parseSpec(text, { file: 'spec.md' });
+  } catch (error) {
+    if (!isSpecforgeError(error)) throw error;
+    expect(error.code).toBe('SPECFORGE_FRONT_MATTER_INVALID');
+    expect(error.location?.file).toBe('spec.md');
+    const { line = 1, column = 1 } = error.location ?? {};
+    expect({ line, column, inside: isInside(lines, line, column) }).toEqual({
+      line,
+      column,
+      inside: true,
+    });
+    return undefined;
+  }
+  expect(spec.text).toBe(text);
+  expect(spec.lineCount).toBe(lines.length);
+  const outside = modelLines(spec).filter(
+    ([, line]) => !(Number.isInteger(line) && line >= 1 && line <= spec.lineCount),
+  );
+  expect(outside).toEqual([]);
+  for (const marker of spec.clarifications) {
+    expect(isInside(lines, marker.line, marker.column)).toBe(true);
+    expect(Array.from(lines[marker.line - 1]!)[marker.column - 1]).toBe('[');
+  }
+  expect(spec.bodyLine).toBeGreaterThanOrEqual(1);
+  expect(spec.bodyLine).toBeLessThanOrEqual(spec.lineCount + 1);
+  return spec;
+}
+
+/**
+ * Decodes `bytes` as the CLI reads a spec (invalid UTF-8 → U+FFFD with a warning position),
+ * checks the warnings point at their U+FFFD, then parses and checks positions twice over.
+ */
+function checkSpecBytes(bytes: Uint8Array): void {
+  const decoded = decodeUtf8(bytes);
+  // The warnings count lines as the spec model does, so `spec.md:line:column` is the same place.
+  // (A second BOM, left in the text, is a character to the decoder: no stripping here.)
+  const lines = decoded.text.split(/\r\n?|\n/);
+  for (const bad of decoded.invalid) {
+    expect({ ...bad, at: Array.from(lines[bad.line - 1] ?? '')[bad.column - 1] }).toEqual({
+      ...bad,
+      at: '\uFFFD',
+    });
+  }
+  const first = parseAndCheckPositions(decoded.text);
+  // Parsing is deterministic: the same text (a fresh copy of it) gives an equal model.
+  let again: Spec | undefined;
+  try {
+    again = parseSpec(decoded.text.slice(0), { file: 'spec.md' });
+  } catch (error) {
+    if (!isSpecforgeError(error, 'SPECFORGE_FRONT_MATTER_INVALID')) throw error;
+  }
+  expect(again).toEqual(first);
+}
+
+describe('parseSpec positions', () => {
+  it('reports lines, marker columns and error locations inside the document when given any string', () => {
+    fc.assert(
+      fc.property(anyText, (text) => {
+        parseAndCheckPositions(text);
+      }),
+      fuzzParameters(300),
+    );
+  });
+});
+
+const ownSpecs = loadOwnSpecs();
+const corpusSpecs = loadCorpusSpecs();
+if (corpusSpecs.length === 0) {
+  console.warn(
+    'Skipping the mutated real-spec properties: ../shared/corpus/real/specs is not beside the repository.',
+  );
+}
+
+describe('parseSpec on mutated specs', () => {
+  it('has fixtures to mutate', () => {
+    expect(ownSpecs.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('throws only the coded front-matter error, keeps positions inside and is deterministic when this repository’s specs are mutated', () => {
+    fc.assert(
+      fc.property(mutatedSpec(ownSpecs), ({ bytes }) => checkSpecBytes(bytes)),
+      fuzzParameters(150),
+    );
+  });
+
+  it.skipIf(corpusSpecs.length === 0)(
+    'throws only the coded front-matter error, keeps positions inside and is deterministic when the real-spec corpus is mutated',
+    () => {
+      fc.assert(
+        fc.property(mutatedSpec(corpusSpecs), ({ bytes }) => checkSpecBytes(bytes)),
+        fuzzParameters(100),
+      );
+    },
+  );
 });

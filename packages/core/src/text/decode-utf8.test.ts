@@ -30,6 +30,18 @@ describe('decodeUtf8', () => {
     expect(result.invalid).toEqual([{ line: 2, column: 3, offset: 9, bytes: '92' }]);
   });
 
+  it('counts a lone CR and a CRLF as one line break each, as the spec model does', () => {
+    // Found by the mutated-spec property (spec/properties.test.ts): a CR-only line break put
+    // the warning on line 1 while the spec model has the byte on line 2.
+    const result = decodeUtf8(bytes('# Feature\rA', [0x80], '\r\nB', [0xff], '\n\rC', [0xc0]));
+    expect(result.text).toBe('# Feature\rA\uFFFD\r\nB\uFFFD\n\rC\uFFFD');
+    expect(result.invalid.map(({ line, column }) => [line, column])).toEqual([
+      [2, 2],
+      [3, 2],
+      [5, 2],
+    ]);
+  });
+
   it('counts columns in code points when the line has non-ASCII text before the bad byte', () => {
     const result = decodeUtf8(bytes('日本語', [0xff], 'x'));
     expect(result.invalid).toEqual([{ line: 1, column: 4, offset: 9, bytes: 'FF' }]);
@@ -56,7 +68,7 @@ describe('decodeUtf8', () => {
           if (Buffer.from(input).includes(Buffer.from([0xef, 0xbf, 0xbd]))) return;
           if (input[0] === 0xef && input[1] === 0xbb && input[2] === 0xbf) return;
           const { text, invalid } = decodeUtf8(input);
-          const lines = text.split('\n');
+          const lines = text.split(/\r\n?|\n/);
           const expected: { line: number; column: number }[] = [];
           lines.forEach((content, index) => {
             [...content].forEach((ch, col) => {

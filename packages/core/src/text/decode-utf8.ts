@@ -2,7 +2,7 @@ import { isUtf8 } from 'node:buffer';
 
 /** One byte sequence that is not valid UTF-8, and where it sits in the decoded text. */
 export interface InvalidUtf8Sequence {
-  /** 1-based line in the decoded text. */
+  /** 1-based line in the decoded text; lines end at LF, CR or CRLF, as in the spec model. */
   line: number;
   /** 1-based column in code points; the replacement character U+FFFD stands there. */
   column: number;
@@ -65,8 +65,9 @@ function locateInvalidSequences(bytes: Uint8Array, start: number): InvalidUtf8Se
     if (needed === 0) {
       sequenceStart = i;
       if (byte <= 0x7f) {
-        if (byte === 0x0a) {
-          line += 1;
+        if (byte === 0x0a || byte === 0x0d) {
+          // Lines end at LF, CR or CRLF (one break), as the spec model counts them.
+          if (byte === 0x0d || bytes[i - 1] !== 0x0d) line += 1;
           column = 1;
         } else {
           column += 1;

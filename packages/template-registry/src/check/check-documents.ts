@@ -1,6 +1,7 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import {
+  assertDocumentSize,
   checkPlan,
   checkSpec,
   checkTasks,
@@ -134,6 +135,11 @@ function createSpecCache(size = 64): (path: string) => Promise<SpecRead> {
 async function readSpecOnce(path: string): Promise<SpecRead> {
   const bytes = await readFile(path).catch(() => undefined);
   if (!bytes) return { bytes, text: '', parsed: { error: undefined } };
+  try {
+    assertDocumentSize(bytes.length, path);
+  } catch (error) {
+    return { bytes: undefined, text: '', parsed: { error } };
+  }
   const text = decodeUtf8(bytes).text;
   try {
     return { bytes, text, parsed: { spec: parseSpec(text, { file: path }) } };
@@ -146,10 +152,14 @@ async function checkOneOrReport(path: string, context: Context): Promise<Finding
   try {
     return await checkOne(path, context);
   } catch (error) {
-    if (!isSpecforgeError(error) || error.code !== 'SPECFORGE_FRONT_MATTER_INVALID') throw error;
+    // A document that cannot be read as one is a finding of its own; the others are still checked.
+    if (!isSpecforgeError(error)) throw error;
+    const { code } = error;
+    if (code !== 'SPECFORGE_FRONT_MATTER_INVALID' && code !== 'SPECFORGE_FILE_TOO_LARGE')
+      throw error;
     return [
       {
-        code: error.code,
+        code,
         severity: 'error',
         message: error.message,
         file: context.display(path),
@@ -167,7 +177,15 @@ async function checkOne(path: string, context: Context): Promise<Finding[]> {
   const packs = await context.packsOf(project.root);
   // Read as a spec first: most documents are specs, and a plan's spec is read the same way.
   const own = roleByName(path) === 'spec' ? await context.specOf(path) : undefined;
-  const text = own ? own.text : decodeUtf8(await readFile(path)).text;
+  if (
+    own &&
+    'error' in own.parsed &&
+    isSpecforgeError(own.parsed.error, 'SPECFORGE_FILE_TOO_LARGE')
+  ) {
+    // Raised again under the name the user sees.
+    assertDocumentSize((await stat(path)).size, file);
+  }
+  const text = own ? own.text : decodeUtf8(await readSized(path, file)).text;
   const { provenance } = readProvenance(text);
 
   let template: TemplateSource | undefined;
@@ -212,4 +230,10 @@ async function checkOne(path: string, context: Context): Promise<Finding[]> {
 function roleByName(path: string): DocumentRole {
   const name = basename(path);
   return name === 'plan.md' ? 'plan' : name === 'tasks.md' ? 'tasks' : 'spec';
+}
+
+async function readSized(path: string, file: string): Promise<Uint8Array> {
+  const bytes = await readFile(path);
+  assertDocumentSize(bytes.length, file);
+  return bytes;
 }

@@ -102,12 +102,9 @@ export async function applyImportPlan(
 ): Promise<string[]> {
   const fs = options.fs ?? nodeFileSystem;
   const targets = await checkImportTarget(plan, outDir, options);
-  const written: string[] = [];
-  for (const [index, file] of targets.entries()) {
-    const slash = file.path.lastIndexOf('/');
-    await fs.mkdirp(slash === -1 ? outDir : join(outDir, ...file.path.slice(0, slash).split('/')));
-    await fs.writeFileAtomic(file.target, plan.files[index]!.content);
-    written.push(file.target);
-  }
-  return written;
+  // One change: a crash leaves the whole imported pack or none of it.
+  await fs.writeFilesAtomic(
+    targets.map((file, index) => ({ path: file.target, data: plan.files[index]!.content })),
+  );
+  return targets.map((file) => file.target);
 }

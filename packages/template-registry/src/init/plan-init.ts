@@ -11,6 +11,7 @@ import {
 } from '@specforge/core';
 import { parse as parseYaml } from 'yaml';
 import { planFork } from '../fork/plan-fork.js';
+import { packNamePattern } from '../pack-manifest.js';
 import { findResolvedTemplate } from '../resolve/find-resolved-template.js';
 import { resolveRegistry } from '../resolve/resolve-registry.js';
 
@@ -63,6 +64,12 @@ export async function planInit(options: PlanInitOptions): Promise<InitPlan> {
   const fs = options.fs ?? nodeFileSystem;
   const name = options.name ?? basename(options.root);
   const packName = options.pack ?? 'team';
+  // A fork also takes npm package names; the team pack of init is named by its short name only.
+  if (!packNamePattern.test(packName)) {
+    throw new SpecforgeError('SPECFORGE_USAGE', {
+      reason: `"${packName}" is not a pack name; use lower-case letters and digits, with "-", "_" or "." inside, e.g. team.`,
+    });
+  }
   const workspaceDir = await workspacePackagesDir(options.root, fs);
   const packDir = workspaceDir
     ? join(options.root, workspaceDir, `${packName}-templates`)
@@ -97,12 +104,10 @@ export async function planInit(options: PlanInitOptions): Promise<InitPlan> {
   return { name, pack: packName, packDir, workspacePackage: workspaceDir !== undefined, files };
 }
 
-/** Writes an {@link InitPlan}: every file atomically, parent folders created. */
+/** Writes an {@link InitPlan}: every file in one atomic change, parent folders created. */
 export async function applyInit(plan: InitPlan, fs: FileSystem = nodeFileSystem): Promise<string[]> {
-  for (const file of plan.files) {
-    await fs.mkdirp(join(file.path, '..'));
-    await fs.writeFileAtomic(file.path, file.content);
-  }
+  // One change: a crash leaves the project as it was or fully set up.
+  await fs.writeFilesAtomic(plan.files.map((file) => ({ path: file.path, data: file.content })));
   return plan.files.map((file) => file.path);
 }
 

@@ -1,6 +1,16 @@
+import { isSpecforgeError } from '@specforge/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { fuzzParameters } from '../test-utils/fuzz.js';
+import {
+  allEditKinds,
+  applyEdits,
+  generatedDoc,
+  generatedEdits,
+  renderDoc,
+} from '../test-utils/generated-templates.js';
 import { applyOverlay } from './apply-overlay.js';
+import { composeLayers } from './compose-layers.js';
 import { parseOverlay } from './parse-overlay.js';
 import { renderTemplateDocument, splitTemplate } from './split-template.js';
 import type { SectionNode, TemplateDocument } from './types.js';
@@ -135,6 +145,7 @@ type Op = {
 function pickOperations(doc: TemplateDocument, picks: number[], kinds: Op['kind'][]): Op[] {
   const sections = flat(doc);
   const ops: Op[] = [];
+  if (sections.length === 0) return ops;
   for (const [i, pick] of picks.entries()) {
     const section = sections[pick % sections.length]!;
     const nested = ops.some(
@@ -162,8 +173,9 @@ const directiveFor: Record<Op['kind'], (op: Op, i: number) => string> = {
     `<!-- specforge: append ${op.path} -->\n\nAppended lead ${i}.\n\n${'#'.repeat(op.level + 1)} Appended sub ${i}\n\nSub text ${i}.\n`,
 };
 
-function overlayText(ops: readonly Op[]): string {
-  return `---\nextends: speckit/plan\n---\n${ops.map((op, i) => directiveFor[op.kind](op, i)).join('')}`;
+/** The overlay of `ops`; the texts it writes are numbered from `from` (so layers differ). */
+function overlayText(ops: readonly Op[], from = 0): string {
+  return `---\nextends: speckit/plan\n---\n${ops.map((op, i) => directiveFor[op.kind](op, from + i)).join('')}`;
 }
 
 const trimEnd = (text: string) => text.trimEnd();
@@ -174,7 +186,7 @@ describe('splitTemplate', () => {
       fc.property(anyText, (text) => {
         expect(renderTemplateDocument(split(text))).toBe(text);
       }),
-      { numRuns: 500 },
+      fuzzParameters(500),
     );
   });
 
@@ -183,6 +195,7 @@ describe('splitTemplate', () => {
       fc.property(generatedTemplate, (text) => {
         expect(renderTemplateDocument(split(text))).toBe(text);
       }),
+      fuzzParameters(100),
     );
   });
 });
@@ -199,7 +212,7 @@ describe('applyOverlay', () => {
         expect(result.skipped).toEqual([]);
         expect(result.pathChanges).toEqual([]);
       }),
-      { numRuns: 200 },
+      fuzzParameters(200),
     );
   });
 
@@ -224,6 +237,7 @@ describe('applyOverlay', () => {
           expect(base).toEqual(before);
         },
       ),
+      fuzzParameters(100),
     );
   });
 
@@ -301,6 +315,146 @@ function checkOperations(allowed: Op['kind'][], numRuns: number): void {
         });
       },
     ),
-    { numRuns },
+    fuzzParameters(numRuns),
   );
 }
+
+// Resolution through a chain: the same chain always gives the same template, and a chain
+// resolved in one go gives what resolving it layer by layer through each layer's rendered text
+// gives (nothing depends on how the lower layers were built).
+const allKinds: Op['kind'][] = [
+  'replace',
+  'append',
+  'append-sub',
+  'remove',
+  'prepend',
+  'insert',
+  'rename',
+];
+const operations = fc.tuple(
+  fc.array(fc.nat(), { minLength: 1, maxLength: 5 }),
+  fc.array(fc.constantFrom(...allKinds), { minLength: 1, maxLength: 5 }),
+);
+const overlayOptions = (file: string) => ({ file });
+
+describe('composeLayers', () => {
+  it('gives the same template when the same chain is resolved twice, and leaves its inputs alone', () => {
+    fc.assert(
+      fc.property(generatedTemplate, operations, operations, (text, first, second) => {
+        const lower = parseOverlay(
+          overlayText(pickOperations(split(text), ...first)),
+          overlayOptions('lower.md'),
+        );
+        const middle = composeLayers({ body: text, file: 'plan.md', bodyLine: 5, layer: speckit }, [
+          { overlay: lower, layer: acme },
+        ]);
+        const upper = parseOverlay(
+          overlayText(pickOperations(middle.document, ...second), 100),
+          overlayOptions('upper.md'),
+        );
+        const chain = [
+          { overlay: lower, layer: acme },
+          { overlay: upper, layer: { pack: 'team', version: '3.0.0' } },
+        ];
+        const before = structuredClone(chain);
+        const base = { body: text, file: 'plan.md', bodyLine: 5, layer: speckit };
+        const once = composeLayers(base, chain);
+        expect(composeLayers(base, chain)).toEqual(once);
+        expect(chain).toEqual(before);
+        // Layer by layer, each through its rendered text: the same body and sections.
+        const stepwise = composeLayers({ ...base, body: middle.body }, chain.slice(1));
+        expect(stepwise.body).toBe(once.body);
+        expect(shape(stepwise.document)).toEqual(shape(once.document));
+        expect(shape(split(once.body))).toEqual(shape(once.document));
+      }),
+      fuzzParameters(150),
+    );
+  });
+});
+
+// The fork's overlay over an upstream that changed since the fork was made (generated documents
+// of test-utils/generated-templates.ts, edited by upstream with ids `t…`): every directive
+// still takes effect, or resolution fails with a coded error naming a target upstream no longer
+// has. A fork's change is never dropped silently, and upstream's new lines come through.
+const upstreamShape = {
+  words: ['Text', '- item', '1. step', '**Goal:**'],
+  maxLevel: 4,
+  maxSections: 8,
+  endings: ['', '\n'],
+};
+const forkOverUpstream = fc
+  .tuple(generatedDoc(upstreamShape), operations, generatedEdits(upstreamShape, allEditKinds))
+  .map(([doc, [picks, kinds], edits]) => {
+    const base = renderDoc(doc);
+    const ops = pickOperations(split(base), picks, kinds);
+    return { base, ops, upstream: renderDoc(applyEdits(doc, edits, 't')) };
+  });
+
+/** The heading path each line of `doc`'s text sits under (`''` in the preamble). */
+function lineOwners(doc: TemplateDocument): Map<string, string> {
+  const owners = new Map<string, string>();
+  for (const line of doc.preamble.split('\n')) owners.set(line, '');
+  for (const section of flat(doc)) {
+    for (const line of `${section.heading}${section.body}`.split('\n')) {
+      owners.set(line, section.path);
+    }
+  }
+  return owners;
+}
+
+describe('applyOverlay over a changed upstream', () => {
+  it('applies every directive of the fork or names the target upstream lost, and keeps upstream’s new lines', () => {
+    fc.assert(
+      fc.property(forkOverUpstream, ({ ops, upstream }) => {
+        const upstreamDoc = split(upstream);
+        const levels = new Map(flat(upstreamDoc).map((s) => [s.path, s.level]));
+        const missing = ops.filter((op) => !levels.has(op.path));
+        const relevelled = ops.filter(
+          (op) => levels.has(op.path) && levels.get(op.path) !== op.level,
+        );
+        const overlay = parseOverlay(overlayText(ops), { file: 'o.md' });
+        let document: TemplateDocument;
+        try {
+          document = applyOverlay(upstreamDoc, overlay, acme).document;
+        } catch (error) {
+          if (!isSpecforgeError(error)) throw error;
+          if (error.code === 'SPECFORGE_OVERLAY_TARGET_MISSING') {
+            expect(missing.length).toBeGreaterThan(0);
+          } else {
+            expect(error.code).toBe('SPECFORGE_OVERLAY_INVALID');
+            expect(relevelled.length).toBeGreaterThan(0);
+          }
+          return;
+        }
+        expect(missing).toEqual([]);
+        const rendered = renderTemplateDocument(document);
+        const after = new Map(flat(document).map((s) => [s.path, s]));
+        ops.forEach((op, i) => {
+          if (op.kind === 'remove') expect(after.has(op.path)).toBe(false);
+          if (op.kind === 'append') expect(rendered).toContain(`\nAppended text ${i}.`);
+          if (op.kind === 'append-sub') expect(rendered).toContain(`Appended lead ${i}.`);
+          if (op.kind === 'prepend') expect(rendered).toContain(`Prepended text ${i}.`);
+          if (op.kind === 'replace')
+            expect(rendered).toContain(`Replacement ${i}\n\nReplaced text ${i}.`);
+          if (op.kind === 'insert') expect(rendered).toContain(`Inserted text ${i}.`);
+          if (op.kind === 'rename')
+            expect([...after.values()].some((s) => s.title === `Renamed ${i}`)).toBe(true);
+        });
+        // Upstream's own new lines are there, except under a section the fork removed or replaced.
+        const owners = lineOwners(upstreamDoc);
+        const dropped = ops.filter((op) => op.kind === 'remove' || op.kind === 'replace');
+        const resultLines = new Set(rendered.split('\n'));
+        const lost = [...owners].filter(
+          ([line, path]) =>
+            /\bt\d+$/.test(line) &&
+            !dropped.some((op) => path === op.path || path.startsWith(`${op.path}/`)) &&
+            !resultLines.has(line) &&
+            // A renamed section's heading line is the rename.
+            !ops.some((op) => op.kind === 'rename' && path === op.path && line.startsWith('#')),
+        );
+        expect(lost.map(([line]) => line)).toEqual([]);
+      }),
+      fuzzParameters(200),
+    );
+  });
+});

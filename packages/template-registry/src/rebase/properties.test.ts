@@ -1,153 +1,31 @@
 import { attachProvenance, hashGeneratedText, readProvenance } from '@specforge/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { fuzzParameters } from '../test-utils/fuzz.js';
+import {
+  allEditKinds,
+  applyEdits,
+  expectChangesKept,
+  type GenDoc,
+  generatedDoc,
+  generatedEdits,
+  renderDoc,
+} from '../test-utils/generated-templates.js';
 import { rebasePlan } from './rebase-plan.js';
 
-// Generated plans: a title, an introduction and sections (a heading of level 2–3 and lines), as
-// merge/properties.test.ts generates templates. Every line and title carries a unique id (`b3`
-// in the generated text, `o3` in lines the user wrote, `t3` in the new render's), so a line can
-// only be in the result because some side has it.
-
-interface GenSection {
-  level: number;
-  title: string;
-  lines: string[];
-}
-
-interface GenPlan {
-  intro: string[];
-  sections: GenSection[];
-  ending: string;
-}
-
-const word = fc.constantFrom('Text', '- item', '1. step', '**Goal:**', '| a | b |');
-const endings = ['', '\n', '\n\n'] as const;
-
-function render(plan: GenPlan): string {
-  const blocks = ['# Plan'];
-  if (plan.intro.length > 0) blocks.push(plan.intro.join('\n'));
-  for (const section of plan.sections) {
-    blocks.push(`${'#'.repeat(section.level)} ${section.title}`);
-    if (section.lines.length > 0) blocks.push(section.lines.join('\n'));
-  }
-  return blocks.join('\n\n') + plan.ending;
-}
-
-const generatedPlan = fc
-  .record({
-    intro: fc.array(word, { maxLength: 2 }),
-    sections: fc.array(
-      fc.record({ level: fc.integer({ min: 2, max: 3 }), lines: fc.array(word, { maxLength: 4 }) }),
-      { maxLength: 7 },
-    ),
-    // A generated plan always ends with a line break (attachProvenance adds one).
-    ending: fc.constantFrom('\n', '\n\n'),
-  })
-  .map(({ intro, sections, ending }): GenPlan => {
-    let id = 0;
-    return {
-      intro: intro.map((w) => `${w} b${id++}`),
-      sections: sections.map((section) => ({
-        level: section.level,
-        title: `Title b${id++}`,
-        lines: section.lines.map((w) => `${w} b${id++}`),
-      })),
-      ending,
-    };
-  });
-
-type EditKind =
-  | 'edit-line'
-  | 'add-line'
-  | 'remove-line'
-  | 'add-section'
-  | 'remove-section'
-  | 'rename-section'
-  | 'edit-intro'
-  | 'ending';
-
-interface Edit {
-  kind: EditKind;
-  at: number;
-  line: number;
-  level: number;
-  word: string;
-}
-
-const edit = (kinds: readonly EditKind[]) =>
-  fc.record({
-    kind: fc.constantFrom(...kinds),
-    at: fc.nat({ max: 50 }),
-    line: fc.nat({ max: 50 }),
-    level: fc.integer({ min: 2, max: 3 }),
-    word,
-  });
-
-const allKinds: EditKind[] = [
-  'edit-line',
-  'add-line',
-  'remove-line',
-  'add-section',
-  'remove-section',
-  'rename-section',
-  'edit-intro',
-  'ending',
-];
-const edits = fc.array(edit(allKinds), { maxLength: 5 });
-
-/** The plan after `list`, with new lines marked by `prefix`; sections in `keep` are left alone. */
-function applyEdits(
-  plan: GenPlan,
-  list: readonly Edit[],
-  prefix: string,
-  keep?: GenSection,
-): GenPlan {
-  const out: GenPlan = {
-    intro: [...plan.intro],
-    sections: plan.sections.map((s) => ({ ...s, lines: [...s.lines] })),
-    ending: plan.ending,
-  };
-  const kept = keep && out.sections.find((s) => s.title === keep.title);
-  let id = 0;
-  const fresh = (w: string) => `${w} ${prefix}${id++}`;
-  for (const e of list) {
-    const others = out.sections.filter((s) => s !== kept);
-    const section = others.length > 0 ? others[e.at % others.length]! : undefined;
-    const lines = section?.lines;
-    switch (e.kind) {
-      case 'edit-line':
-        if (lines && lines.length > 0) lines[e.line % lines.length] = fresh(e.word);
-        break;
-      case 'add-line':
-        lines?.splice(e.line % (lines.length + 1), 0, fresh(e.word));
-        break;
-      case 'remove-line':
-        if (lines && lines.length > 0) lines.splice(e.line % lines.length, 1);
-        break;
-      case 'add-section':
-        out.sections.splice(e.at % (out.sections.length + 1), 0, {
-          level: e.level,
-          title: fresh('Title'),
-          lines: [fresh(e.word)],
-        });
-        break;
-      case 'remove-section':
-        if (section) out.sections.splice(out.sections.indexOf(section), 1);
-        break;
-      case 'rename-section':
-        if (section) section.title = fresh('Title');
-        break;
-      case 'edit-intro':
-        if (out.intro.length > 0) out.intro[e.line % out.intro.length] = fresh(e.word);
-        else out.intro.push(fresh(e.word));
-        break;
-      case 'ending':
-        out.ending = endings[e.line % endings.length]!;
-        break;
-    }
-  }
-  return out;
-}
+// Generated plans (test-utils/generated-templates.ts, as the merge properties generate
+// templates): headings of level 2–3, and edits that neither move nor re-level sections. A
+// generated plan always ends with a line break (attachProvenance adds one).
+const shape = {
+  words: ['Text', '- item', '1. step', '**Goal:**', '| a | b |'],
+  maxLevel: 3,
+  maxSections: 7,
+  endings: ['\n', '\n\n'],
+};
+const allKinds = allEditKinds.filter((k) => k !== 'move-section' && k !== 'relevel-section');
+const generatedPlan = generatedDoc(shape);
+const edits = generatedEdits(shape, allKinds);
+const word = fc.constantFrom(...shape.words);
 
 const provenance = fc.record({
   template: fc.constantFrom('speckit@1.0.0#plan', 'acme@2.1.0#plan'),
@@ -159,9 +37,9 @@ const provenance = fc.record({
 const scenario = fc
   .tuple(generatedPlan, edits, edits, provenance)
   .map(([plan, oursEdits, theirsEdits, prov]) => ({
-    base: render(plan),
-    ours: render(applyEdits(plan, oursEdits, 'o')),
-    theirs: render(applyEdits(plan, theirsEdits, 't')),
+    base: renderDoc(plan),
+    ours: renderDoc(applyEdits(plan, oursEdits, 'o')),
+    theirs: renderDoc(applyEdits(plan, theirsEdits, 't')),
     provenance: prov,
   }));
 
@@ -180,7 +58,7 @@ describe('rebasePlan', () => {
         });
         expect(readProvenance(result.text).pristine).toBe(true);
       }),
-      { numRuns },
+      fuzzParameters(numRuns),
     );
   });
 
@@ -194,7 +72,7 @@ describe('rebasePlan', () => {
         expect(read.provenance).toEqual({ ...prov, outputSha256: hashGeneratedText(base) });
         expect(read.pristine).toBe(withLineBreak(ours) === base);
       }),
-      { numRuns },
+      fuzzParameters(numRuns),
     );
   });
 
@@ -205,7 +83,10 @@ describe('rebasePlan', () => {
         fc.nat(),
         fc.nat(),
         word,
-        fc.array(edit(allKinds.filter((k) => k !== 'ending')), { maxLength: 5 }),
+        generatedEdits(
+          shape,
+          allKinds.filter((k) => k !== 'ending'),
+        ),
         provenance,
       )
       .filter(([plan]) => plan.sections.some((s) => s.lines.length > 0))
@@ -214,7 +95,7 @@ describe('rebasePlan', () => {
         const section = filled[at % filled.length]!;
         const index = line % section.lines.length;
         const removed = section.lines[index]!;
-        const edited: GenPlan = {
+        const edited: GenDoc = {
           ...plan,
           sections: plan.sections.map((s) =>
             s === section
@@ -223,9 +104,9 @@ describe('rebasePlan', () => {
           ),
         };
         return {
-          base: render(plan),
-          ours: render(edited),
-          theirs: render(applyEdits(plan, theirsEdits, 't', section)),
+          base: renderDoc(plan),
+          ours: renderDoc(edited),
+          theirs: renderDoc(applyEdits(plan, theirsEdits, 't', [section.title])),
           removed,
           added: `${w} o0`,
           provenance: prov,
@@ -241,7 +122,7 @@ describe('rebasePlan', () => {
         for (const line of theirs.split('\n')) if (line !== removed) expect(lines).toContain(line);
         expect(result.clean).toBe(true);
       }),
-      { numRuns },
+      fuzzParameters(numRuns),
     );
   });
 
@@ -250,7 +131,7 @@ describe('rebasePlan', () => {
       fc.property(scenario, (input) => {
         expect(rebasePlan({ ...input })).toEqual(rebasePlan({ ...input }));
       }),
-      { numRuns },
+      fuzzParameters(numRuns),
     );
   });
 
@@ -272,7 +153,31 @@ describe('rebasePlan', () => {
           expect(lines[c.endLine - 1]).toBe('>>>>>>> regenerated');
         }
       }),
-      { numRuns },
+      fuzzParameters(numRuns),
+    );
+  });
+
+  it('keeps every line the user added, merged in or inside a conflict block, when both sides changed', () => {
+    fc.assert(
+      fc.property(scenario, ({ base, ours, theirs, provenance: prov }) => {
+        const content = readProvenance(
+          rebasePlan({ base, ours, theirs, provenance: prov }).text,
+        ).content;
+        expectChangesKept(content, base, ours, theirs);
+        expectChangesKept(content, base, theirs, ours);
+      }),
+      fuzzParameters(numRuns),
+    );
+  });
+
+  it('gives the edited plan when the new render made exactly the user’s edits', () => {
+    fc.assert(
+      fc.property(scenario, ({ base, ours, provenance: prov }) => {
+        const result = rebasePlan({ base, ours, theirs: ours, provenance: prov });
+        expect(result.clean).toBe(true);
+        expect(readProvenance(result.text).content).toBe(withLineBreak(ours));
+      }),
+      fuzzParameters(numRuns),
     );
   });
 });

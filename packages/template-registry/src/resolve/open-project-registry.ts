@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import {
+  assertDocumentSize,
   decodeUtf8,
   type FileSystem,
   findProject,
@@ -84,10 +85,9 @@ export async function readProjectLock(
   lock: Lock | undefined;
 }> {
   const lockFile = join(project.root, LOCK_FILE_NAME);
-  const lock =
-    (await fs.kind(lockFile)) === 'file'
-      ? parseLock(decodeUtf8(await fs.readFile(lockFile)).text, lockFile)
-      : undefined;
+  const bytes = (await fs.kind(lockFile)) === 'file' ? await fs.readFile(lockFile) : undefined;
+  if (bytes) assertDocumentSize(bytes.length, lockFile);
+  const lock = bytes ? parseLock(decodeUtf8(bytes).text, lockFile) : undefined;
   return { lockFile, lock };
 }
 

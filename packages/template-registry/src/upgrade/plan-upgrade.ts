@@ -241,7 +241,8 @@ async function planCopyUpgrade(options: PlanUpgradeOptions, pack: Pack, copiedFr
  */
 export async function applyUpgrade(plan: UpgradePlan, fs: FileSystem = nodeFileSystem): Promise<string[]> {
   if (!plan.writes) return [];
-  for (const file of plan.files) await fs.writeFileAtomic(file.path, file.content);
+  // One change: a crash leaves every file at the old version or every one at the new.
+  await fs.writeFilesAtomic(plan.files.map((file) => ({ path: file.path, data: file.content })));
   return plan.files.map((file) => file.path);
 }
 

@@ -1,9 +1,10 @@
 import { stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import cacache from 'cacache';
 import { valid } from 'semver';
-import { Parser, type ReadEntry } from 'tar';
+// cacache and tar are loaded when an npm pack's versions are listed: every other command that
+// loads this package (plan, check…) would pay for them at start-up otherwise.
+import type { ReadEntry } from 'tar';
 
 /** A package tarball in the npm cache, as its index lists it. */
 export interface CachedTarball {
@@ -70,7 +71,8 @@ export async function listCachedTarballs(name: string, cacheDir: string): Promis
   return found;
 }
 
-function readTarballEntries(cache: string): Promise<IndexEntry[]> {
+async function readTarballEntries(cache: string): Promise<IndexEntry[]> {
+  const { default: cacache } = await import('cacache');
   return new Promise((resolve) => {
     const entries: IndexEntry[] = [];
     let done = false;
@@ -141,6 +143,7 @@ async function hasContent(entry: IndexEntry): Promise<boolean> {
  * @throws the cache's error (`EINTEGRITY`, `ENOENT`) when they cannot be read or do not match.
  */
 export async function readCachedTarball(cacheDir: string, integrity: string): Promise<Buffer> {
+  const { default: cacache } = await import('cacache');
   return cacache.get.byDigest(join(cacheDir, '_cacache'), integrity);
 }
 
@@ -154,7 +157,8 @@ const maxUnpackedBytes = 64 * 1024 * 1024;
  * is a symbolic or hard link, has an absolute path, a `..` segment, a backslash, or when the
  * files add up to more than 64 MiB or the archive is damaged.
  */
-export function readPackageTarball(data: Buffer): Promise<Map<string, Buffer>> {
+export async function readPackageTarball(data: Buffer): Promise<Map<string, Buffer>> {
+  const { Parser } = await import('tar');
   return new Promise((resolve, reject) => {
     const files = new Map<string, Buffer>();
     let bytes = 0;

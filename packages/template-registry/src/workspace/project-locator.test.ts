@@ -31,6 +31,7 @@ function counting(fs: FileSystem): { fs: FileSystem; looks: Map<string, number> 
       readFile: (path) => fs.readFile(path),
       mkdirp: (path) => fs.mkdirp(path),
       writeFileAtomic: (path, data) => fs.writeFileAtomic(path, data),
+      writeFilesAtomic: (changes) => fs.writeFilesAtomic(changes),
       kind: (path) => {
         looks.set(path, (looks.get(path) ?? 0) + 1);
         return fs.kind(path);

@@ -18,8 +18,18 @@ const gitEnv = {
   GIT_COMMITTER_DATE: '2026-01-01T00:00:00Z',
 };
 
-const SECTIONS = ['Context', 'Approach', 'Design', 'Rollout', 'Risks', 'Testing', 'Operations', 'Open Questions'];
-const ids = (count) => Array.from({ length: count }, (_, i) => `doc-${String(i + 1).padStart(2, '0')}`);
+const SECTIONS = [
+  'Context',
+  'Approach',
+  'Design',
+  'Rollout',
+  'Risks',
+  'Testing',
+  'Operations',
+  'Open Questions',
+];
+const ids = (count) =>
+  Array.from({ length: count }, (_, i) => `doc-${String(i + 1).padStart(2, '0')}`);
 
 /** A full template of the org pack: a title and eight sections, one of them naming the release. */
 function orgTemplate(id, release) {
@@ -96,8 +106,14 @@ export function generateRegistry(root, { templatesPerPack = 34, releases = 5 } =
         const text = base ? overlay(base, id, name, release) : orgTemplate(id, release);
         writeFileSync(join(dir, `${id}.md`), text);
       }
-      const changes = Array.from({ length: release }, (_, i) => `## 1.${i}.0\n\n- Release ${i + 1} of ${name}.\n`);
-      writeFileSync(join(dir, 'CHANGELOG.md'), `# @bench/${name}\n\n${changes.reverse().join('\n')}`);
+      const changes = Array.from(
+        { length: release },
+        (_, i) => `## 1.${i}.0\n\n- Release ${i + 1} of ${name}.\n`,
+      );
+      writeFileSync(
+        join(dir, 'CHANGELOG.md'),
+        `# @bench/${name}\n\n${changes.reverse().join('\n')}`,
+      );
     }
     git('add', '-A');
     git('commit', '--quiet', '-m', `Release ${version}`);

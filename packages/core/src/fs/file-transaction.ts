@@ -1,0 +1,219 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, open, readdir, readFile, rename, rm, rmdir, unlink } from 'node:fs/promises';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { SpecforgeError } from '../errors/specforge-error.js';
+
+/** One change of a multi-file write: new content for a file, or its removal. */
+export type FileChange =
+  | { path: string; data: string | Uint8Array }
+  | { path: string; delete: true };
+
+/**
+ * Where a multi-file write keeps its journal until every file is in place. Recovery
+ * ({@link recoverFileTransactions}) reads it; a project keeps it under `.specforge/journal`.
+ */
+export interface FileTransactionOptions {
+  journalDir: string;
+}
+
+/** The journal of one transaction, as written to `<journalDir>/<id>.json`. */
+interface Journal {
+  version: 1;
+  /** `prepared`: temp files may be incomplete (roll back); `committed`: all written (roll forward). */
+  state: 'prepared' | 'committed';
+  steps: { target: string; temp?: string }[];
+}
+
+/**
+ * Hooks for tests that stop a transaction between two steps, as a crash would.
+ * @internal
+ */
+export interface TransactionFaults {
+  /** Called before each step with its number; throw to stop there. */
+  beforeStep?: (step: number) => void;
+}
+
+/**
+ * Writes several files as one change: after a crash at any point, {@link recoverFileTransactions}
+ * leaves either every old file or every new one, never a mix.
+ *
+ * 1. A journal naming every target and its temporary file is written (`prepared`).
+ * 2. Each new content goes to a temporary file beside its target, flushed to disk.
+ * 3. The journal is marked `committed` (an atomic rename): from here the change is decided.
+ * 4. Temporary files are renamed over their targets, files to delete are deleted.
+ * 5. The journal is removed.
+ *
+ * A failure before step 3 removes the temporary files and the journal (nothing changed); a
+ * failure after it is finished by recovery. Parent directories of new files are created as
+ * needed and stay (an empty directory is not part of either state).
+ */
+export async function commitFileChanges(
+  changes: readonly FileChange[],
+  options: FileTransactionOptions,
+  faults: TransactionFaults = {},
+): Promise<void> {
+  if (changes.length === 0) return;
+  let step = 0;
+  const at = () => faults.beforeStep?.(step++);
+  const id = `${Date.now().toString(36)}-${randomBytes(6).toString('hex')}`;
+  const journalFile = join(options.journalDir, `${id}.json`);
+  // Absolute, so that recovery from any working directory finds the same files.
+  const steps: Journal['steps'] = changes.map((change) =>
+    'delete' in change
+      ? { target: resolve(change.path) }
+      : { target: resolve(change.path), temp: tempBeside(resolve(change.path), id) },
+  );
+  // Folders made here, first one of each `mkdir`: removed again when the change is rolled back.
+  const made: string[] = [];
+  const makeFolder = async (dir: string) => {
+    const first = await mkdir(dir, { recursive: true });
+    if (first) made.push(first);
+  };
+  at();
+  try {
+    await makeFolder(options.journalDir);
+    await writeJournal(journalFile, { version: 1, state: 'prepared', steps });
+    for (const [index, change] of changes.entries()) {
+      const temp = steps[index]!.temp;
+      if (temp === undefined || 'delete' in change) continue;
+      at();
+      await makeFolder(dirname(temp));
+      await writeDurably(temp, change.data).catch((cause: NodeJS.ErrnoException) => {
+        throw new SpecforgeError(
+          'SPECFORGE_OUTPUT_UNWRITABLE',
+          { file: steps[index]!.target, reason: cause.code ?? String(cause) },
+          { location: { file: steps[index]!.target }, cause },
+        );
+      });
+    }
+    at();
+    await writeJournal(journalFile, { version: 1, state: 'committed', steps });
+  } catch (error) {
+    await rollBack(journalFile, steps).catch(() => undefined);
+    // Newest first, so that a folder goes before the folder it is in.
+    for (const dir of made.reverse()) await removeEmptyFolders(dir);
+    throw error;
+  }
+  for (const item of steps) {
+    at();
+    await applyStep(item);
+  }
+  at();
+  await unlink(journalFile);
+  // Folders made for the journal go with it; a folder other files live in stays (rmdir fails).
+  await rmdir(options.journalDir)
+    .then(() => rmdir(dirname(options.journalDir)))
+    .catch(() => undefined);
+}
+
+/**
+ * Finishes or undoes every transaction left in `journalDir` by a process that stopped midway:
+ * a committed one is rolled forward (its remaining temporary files renamed into place), a
+ * prepared one rolled back (its temporary files removed). Run it only while no other process
+ * writes the same files (under the project's write lock). Returns how many it settled.
+ *
+ * A journal is data in the project, which may come from anyone: one that names a file outside
+ * `root` is not trusted and is removed without touching anything.
+ */
+export async function recoverFileTransactions(journalDir: string, root: string): Promise<number> {
+  let names: string[];
+  try {
+    names = await readdir(journalDir);
+  } catch {
+    return 0;
+  }
+  let settled = 0;
+  for (const name of names.filter((entry) => entry.endsWith('.json')).sort()) {
+    const file = join(journalDir, name);
+    const journal = await readJournal(file);
+    if (!journal?.steps.every((item) => inside(root, item.target))) {
+      // A journal cut short was never committed (its targets are untouched), or it is not ours.
+      await unlink(file).catch(() => undefined);
+      continue;
+    }
+    if (journal.state === 'committed') {
+      for (const item of journal.steps) await applyStep(item);
+      await unlink(file);
+    } else {
+      await rollBack(file, journal.steps);
+    }
+    settled++;
+  }
+  // Journals being written are `.tmp` files beside them; a crash leaves them behind.
+  for (const name of names.filter((entry) => entry.endsWith('.tmp'))) {
+    await unlink(join(journalDir, name)).catch(() => undefined);
+  }
+  return settled;
+}
+
+async function applyStep(item: Journal['steps'][number]): Promise<void> {
+  if (item.temp === undefined) {
+    await rm(item.target, { force: true });
+    return;
+  }
+  try {
+    await rename(item.temp, item.target);
+  } catch (error) {
+    // Renamed already (recovery after a crash between two renames): the temp is gone.
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+}
+
+async function rollBack(journalFile: string, steps: Journal['steps']): Promise<void> {
+  for (const item of steps) if (item.temp) await rm(item.temp, { force: true });
+  await rm(journalFile, { force: true });
+}
+
+/** Removes `dir` and the folders in it, as long as they hold no file (a file keeps its folders). */
+async function removeEmptyFolders(dir: string): Promise<void> {
+  const entries = await readdir(dir, { withFileTypes: true }).catch(() => []);
+  for (const entry of entries)
+    if (entry.isDirectory()) await removeEmptyFolders(join(dir, entry.name));
+  await rmdir(dir).catch(() => undefined);
+}
+
+function inside(root: string, path: string): boolean {
+  if (!isAbsolute(path) || path.includes('\0')) return false;
+  const rel = relative(resolve(root), path);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel);
+}
+
+function tempBeside(path: string, id: string): string {
+  return join(dirname(path), `.${basename(path)}.${id}.specforge-tmp`);
+}
+
+async function writeDurably(path: string, data: string | Uint8Array): Promise<void> {
+  const handle = await open(path, 'w');
+  try {
+    await handle.writeFile(data);
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+async function writeJournal(file: string, journal: Journal): Promise<void> {
+  const temp = `${file}.${randomBytes(4).toString('hex')}.tmp`;
+  await writeDurably(temp, `${JSON.stringify(journal)}\n`);
+  await rename(temp, file);
+}
+
+async function readJournal(file: string): Promise<Journal | undefined> {
+  try {
+    const data = JSON.parse(await readFile(file, 'utf8')) as Journal;
+    if (data?.version !== 1 || !Array.isArray(data.steps)) return undefined;
+    if (data.state !== 'prepared' && data.state !== 'committed') return undefined;
+    const valid = data.steps.every(
+      (item) =>
+        typeof item?.target === 'string' &&
+        (item.temp === undefined ||
+          (typeof item.temp === 'string' &&
+            dirname(item.temp) === dirname(item.target) &&
+            basename(item.temp).startsWith(`.${basename(item.target)}.`) &&
+            item.temp.endsWith('.specforge-tmp'))),
+    );
+    return valid ? data : undefined;
+  } catch {
+    return undefined;
+  }
+}
