@@ -5,14 +5,25 @@ import { SpecforgeError } from '../errors/specforge-error.js';
 
 /** One change of a multi-file write: new content for a file, or its removal. */
 export type FileChange =
-  | { path: string; data: string | Uint8Array }
-  | { path: string; delete: true };
+  | {
+      /** The file to write. */
+      path: string;
+      /** Its new content. */
+      data: string | Uint8Array;
+    }
+  | {
+      /** The file to delete. */
+      path: string;
+      /** Marks a deletion. */
+      delete: true;
+    };
 
 /**
  * Where a multi-file write keeps its journal until every file is in place. Recovery
  * ({@link recoverFileTransactions}) reads it; a project keeps it under `.specforge/journal`.
  */
 export interface FileTransactionOptions {
+  /** The folder of the journal, e.g. `<project>/.specforge/journal`. */
   journalDir: string;
 }
 

@@ -4,6 +4,7 @@ export {
   type FileChange,
   type FileTransactionOptions,
   recoverFileTransactions,
+  type TransactionFaults,
 } from './file-transaction.js';
 export { assertDocumentSize, MAX_DOCUMENT_BYTES } from './input-limits.js';
 export { MemoryFileSystem } from './memory-file-system.js';
