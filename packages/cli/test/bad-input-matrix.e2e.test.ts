@@ -320,6 +320,13 @@ const rows: Row[] = [
     exit: 1,
     code: 'SPECFORGE_FILE_EXISTS',
   },
+  // /proc takes no new folder, even from root: an output location nobody can write.
+  {
+    name: 'docs build: --out names a location that cannot be written',
+    args: ['docs', 'build', '--out', '/proc/specforge-site'],
+    exit: 2,
+    code: 'SPECFORGE_OUTPUT_UNWRITABLE',
+  },
   // Writes that fail midway
   {
     name: 'plan: the disk fills while the plan is written',

@@ -170,7 +170,9 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
     versions,
   });
 
-  const staging = await makeStagingFolder(out);
+  const staging = await makeStagingFolder(out).catch((error: unknown) => {
+    throw asOutputError(error, out);
+  });
   const search = startSearchIndex();
   try {
     const written = await renderPages(pages, staging, { onPage: search.add });
