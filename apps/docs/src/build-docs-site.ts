@@ -25,6 +25,7 @@ export const guideOrder = [
   'merging',
   'sources',
   'import',
+  'export',
   'configuration',
   'rendering',
   'spec-model',

@@ -2,6 +2,7 @@ import { Command } from 'commander';
 import { makeAgentsCommand } from './commands/agents.js';
 import { makeCheckCommand } from './commands/check.js';
 import { makeDocsCommand } from './commands/docs.js';
+import { makeExportCommand } from './commands/export.js';
 import { makeInitCommand } from './commands/init.js';
 import { makePlanCommand } from './commands/plan.js';
 import { makeSpecCommand } from './commands/spec.js';
@@ -34,5 +35,6 @@ export function createProgram(): Command {
       .addCommand(makeTemplateCommand())
       .addCommand(makeDocsCommand())
       .addCommand(makeAgentsCommand())
+      .addCommand(makeExportCommand())
   );
 }

@@ -14,7 +14,7 @@ describe('specforge --help', () => {
       .split('\n\n')[0]!
       .split('\n')
       .map((line) => line.trim().split(/\s+/)[0]);
-    expect(commands).toEqual(['init', 'plan', 'status', 'check', 'spec', 'template', 'docs', 'agents', 'help']);
+    expect(commands).toEqual(['init', 'plan', 'status', 'check', 'spec', 'template', 'docs', 'agents', 'export', 'help']);
   });
 
   it('exits 2 with help on stderr when no command is given', () => {

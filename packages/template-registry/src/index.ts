@@ -116,3 +116,5 @@ export * from './check/index.js';
 export * from './workspace/index.js';
 export * from './versions/index.js';
 export * from './agents/index.js';
+export * from './export/index.js';
+export { templateFrontMatter } from './template-front-matter.js';

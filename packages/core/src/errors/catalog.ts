@@ -278,6 +278,35 @@ export const errorCatalog = {
       `The pack is named ${a.name}, like the base pack its overlays extend; a project cannot resolve both (SPECFORGE_PACK_NAME_CONFLICT).`,
     hint: 'Import again with another --name, e.g. the preset id.',
   },
+  SPECFORGE_EXPORT_ID_INVALID: {
+    kind: 'usage',
+    message: (a: { id: string }) =>
+      `The preset id ${JSON.stringify(a.id)} is not a Spec Kit preset id (lower-case letters, digits and "-").`,
+    hint: 'Pass --id with such a name; the preset id defaults to the pack name.',
+  },
+  SPECFORGE_EXPORT_OUT_NOT_DIRECTORY: {
+    kind: 'usage',
+    message: (a: { dir: string }) =>
+      `The output ${a.dir} is a file, not a folder; nothing was written.`,
+    hint: 'Pass a folder to --out; it is created when missing.',
+  },
+  SPECFORGE_EXPORT_FILES_EXIST: {
+    kind: 'problem',
+    message: (a: { dir: string; files: string[] }) =>
+      `${a.dir} holds ${a.files.join(', ')}, which the last export did not write or which were edited since; nothing was written.`,
+    hint: 'Pass --force to replace them (other files in the folder are left alone), or --out to export into another folder.',
+  },
+  SPECFORGE_EXPORT_SKIPPED: {
+    kind: 'warning',
+    message: (a: { ref: string; reason: string }) => `The template ${a.ref} was not exported: ${a.reason}.`,
+    hint: 'Copy the template under an id of lower-case letters, digits and "-" to export it.',
+  },
+  SPECFORGE_EXPORT_EXPRESSIONS_KEPT: {
+    kind: 'warning',
+    message: (a: { ref: string; expression: string }) =>
+      `The template ${a.ref} uses Handlebars expressions (the first is ${a.expression}); Spec Kit shows them as written.`,
+    hint: 'An agent reads them as the place where that content goes; `specforge template import speckit` of the preset restores the template as it is.',
+  },
   SPECFORGE_MERGE_UNRESOLVED_CONFLICT: {
     kind: 'conflict',
     message: (a: { label: string; line: number }) =>

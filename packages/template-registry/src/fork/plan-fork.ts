@@ -1,9 +1,10 @@
 import { basename, join, relative, sep } from 'node:path';
-import { type FileSystem, nodeFileSystem, SpecforgeError, type TemplateMeta, type TemplateSource } from '@specforge/core';
+import { type FileSystem, nodeFileSystem, SpecforgeError, type TemplateSource } from '@specforge/core';
 import { stringify } from 'yaml';
 import { findResolvedTemplate } from '../resolve/find-resolved-template.js';
 import type { ResolvedPack } from '../resolve/resolved-pack.js';
 import { parseTemplateRef } from '../template-ref.js';
+import { templateFrontMatter } from '../template-front-matter.js';
 import { integrityOf } from '../sources/index.js';
 import { extendsSpecFor } from './base-source.js';
 import { type ChangesetsWorkspace, type ForkName, parseForkName } from './fork-package.js';
@@ -261,17 +262,7 @@ function findResolvedTemplateId(packs: readonly ResolvedPack[], ref: string): st
  * Copy forks write their templates, and the upstream text they keep, in this form.
  */
 export function serializeTemplate(template: TemplateSource, id: string = template.meta.id): string {
-  return `---\n${stringify(withId(template.meta, id), { lineWidth: 0 })}---\n${template.body}`;
-}
-
-function withId(meta: TemplateMeta, id: string): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...meta, id };
-  // Empty rules are the default; leaving them out keeps the copied front matter as short as the original's.
-  if (meta.requiredSections.length === 0) delete out.requiredSections;
-  if (meta.placeholders.length === 0) delete out.placeholders;
-  if (Object.keys(meta.idPatterns).length === 0) delete out.idPatterns;
-  if (meta.traces.length === 0) delete out.traces;
-  return out;
+  return `---\n${stringify(templateFrontMatter({ ...template.meta, id }), { lineWidth: 0 })}---\n${template.body}`;
 }
 
 function readme(name: string, base: ResolvedPack, ids: string[], copy: boolean): string {

@@ -42,7 +42,7 @@ export interface PackDraft {
 const workflowOrder = ['spec', 'plan', 'tasks', 'checklist'];
 
 /** Sorts templates in workflow order: spec, plan, tasks, checklist, then the others by id. */
-export function sortTemplates(templates: DraftTemplate[]): DraftTemplate[] {
+export function sortTemplates<T extends { id: string }>(templates: T[]): T[] {
   const rank = (id: string) => {
     const index = workflowOrder.indexOf(id);
     return index === -1 ? workflowOrder.length : index;

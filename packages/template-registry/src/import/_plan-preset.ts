@@ -1,9 +1,24 @@
 import { basename, join, resolve } from 'node:path';
-import { createWarning, type Diagnostic, SpecforgeError } from '@specforge/core';
+import {
+  createWarning,
+  type Diagnostic,
+  hashGeneratedText,
+  parseTemplateFile,
+  SpecforgeError,
+  type TemplateMeta,
+} from '@specforge/core';
+import { stringify } from 'yaml';
+import {
+  parseSpeckitExportRecord,
+  SPECKIT_EXPORT_RECORD,
+  type SpeckitExportRecord,
+  type SpeckitExportRecordEntry,
+} from '../export/speckit-export-record.js';
 import { type DraftTemplate, type PackDraft, sortTemplates } from './_draft.js';
 import { type PresetManifest, parsePresetManifest } from './_preset-manifest.js';
 import { readTextIfPresent } from './_read.js';
 import { buildOverlayFile, buildTemplateFile, joinDescriptions } from './_template-files.js';
+import { countHandlebarsOpenings, escapeHandlebars } from './escape-handlebars.js';
 import { mapTemplateName, speckitCoreTemplateIds } from './_template-names.js';
 import { readUpstreamText } from './_upstream-text.js';
 import { normalizeVersion, semverRangeFromSpecifier, suggestVersion } from './_versions.js';
@@ -33,6 +48,12 @@ export async function planPreset(
   }
   const manifest = parsePresetManifest(manifestText, manifestFile);
   const version = options.version ?? presetVersion(manifest);
+  // A preset that specforge exported says how to restore each template exactly.
+  const recordFile = join(root, SPECKIT_EXPORT_RECORD);
+  const recordText = await readTextIfPresent(recordFile);
+  const record =
+    recordText === undefined ? undefined : parseSpeckitExportRecord(recordText, recordFile);
+  let restored = 0;
   const range =
     manifest.speckitRequirement === undefined
       ? undefined
@@ -113,6 +134,25 @@ export async function planPreset(
       continue;
     }
     warnings.push(...upstream.warnings);
+    const exported = record?.templates.find(
+      (candidate) => candidate.name === entry.name && candidate.file === entry.file,
+    );
+    if (exported && entry.strategy === 'replace') {
+      templates.push(
+        restoreExported(
+          upstream.text,
+          raw,
+          exported,
+          mapped.id,
+          source,
+          record!,
+          recordFile,
+          warnings,
+        ),
+      );
+      restored += 1;
+      continue;
+    }
     const description = `${entry.description ? `${entry.description.trim().replace(/[.!?]?$/, '.')} ` : ''}Imported from Spec Kit ${label} ${entry.file}`;
 
     if (!core) {
@@ -188,6 +228,29 @@ export async function planPreset(
   }
 
   const folder = basename(resolve(root));
+  if (record && restored > 0 && restored === templates.length) {
+    // Every template came back whole: the pack stands alone, as the exported pack's templates did.
+    return {
+      detected: 'preset',
+      name: options.name ?? manifest.id,
+      version,
+      speckitVersion: undefined,
+      templates,
+      extends: undefined,
+      baseName: undefined,
+      license: manifest.license,
+      description:
+        manifest.description.trim() || `The Spec Kit preset ${manifest.id} as a specforge pack`,
+      origin: `the Spec Kit preset “${manifest.name}” (\`${manifest.id}\` ${manifest.version}) in the folder \`${folder}\`, which \`specforge export speckit-preset\` made from the pack \`${record.pack.name}\` ${record.pack.version}; each template's metadata comes from its \`${SPECKIT_EXPORT_RECORD}\``,
+      notImported,
+      versionNote: `The pack version is the preset's version, ${version}.`,
+      attribution: manifest.license
+        ? `The preset declares the license ${manifest.license}; keep its notice with every copy.\n`
+        : 'The preset declares no license; ask its author before you publish this pack.\n',
+      changelog: `Imports the Spec Kit preset ${manifest.id} ${manifest.version}, exported from ${record.pack.name} ${record.pack.version} (${templates.map((t) => t.id).join(', ')}).`,
+      warnings,
+    };
+  }
   const requirement = manifest.speckitRequirement
     ? ` It requires Spec Kit ${manifest.speckitRequirement}${range === undefined ? ' (which has no semver range, so `specforge.extends` names none)' : ''}.`
     : '';
@@ -237,4 +300,73 @@ function presetVersion(manifest: PresetManifest): string {
         : {}),
     },
   );
+}
+
+/**
+ * A template that `specforge export speckit-preset` wrote, made whole again: the record's
+ * metadata as front matter, then the file's text (escaped again when the export wrote the text
+ * a body renders to). The metadata is checked as any template file's is.
+ */
+function restoreExported(
+  text: string,
+  raw: string,
+  entry: SpeckitExportRecordEntry,
+  id: string,
+  source: { rel: string; path: string },
+  record: SpeckitExportRecord,
+  recordFile: string,
+  warnings: Diagnostic[],
+): DraftTemplate {
+  const invalid = (reason: string) =>
+    new SpecforgeError(
+      'SPECFORGE_IMPORT_PRESET_INVALID',
+      { reason: `${recordFile}: ${reason}` },
+      { location: { file: recordFile, line: entry.line } },
+    );
+  if (entry.meta.id !== id)
+    throw invalid(
+      `the metadata of ${entry.name} names the id ${JSON.stringify(entry.meta.id)}, not ${JSON.stringify(id)}`,
+    );
+  const edited = hashGeneratedText(raw) !== entry.sha256;
+  if (edited) {
+    warnings.push(
+      createWarning(
+        'SPECFORGE_IMPORT_TEXT_CHANGED',
+        {
+          file: source.rel,
+          change: `it was edited since specforge exported it (its hash is not the one ${SPECKIT_EXPORT_RECORD} records), so the template holds the edited text${entry.body === 'text' ? '' : ' as it stands'}`,
+        },
+        { file: source.path },
+      ),
+    );
+  }
+  // Unedited, the template comes back as it was: its text escaped again, or its Handlebars source.
+  // Edited, the file's text is what the team means now, and a rendered file is plain text.
+  const body =
+    entry.body === 'source'
+      ? text
+      : entry.body === 'rendered' && !edited
+        ? entry.source!
+        : escapeHandlebars(text);
+  const content = `---\n${stringify(entry.meta, { lineWidth: 0 })}---\n${body}`;
+  let meta: TemplateMeta;
+  try {
+    ({ meta } = parseTemplateFile(content, {
+      file: source.path,
+      pack: { name: record.pack.name, version: record.pack.version },
+    }));
+  } catch (error) {
+    if (!(error instanceof SpecforgeError)) throw error;
+    throw invalid(`the metadata of ${entry.name} is not a template's: ${error.message}`);
+  }
+  return {
+    id,
+    kind: meta.kind,
+    path: `${id}.md`,
+    strategy: 'template',
+    from: [entry.file],
+    output: meta.output,
+    content,
+    escaped: body === text ? 0 : countHandlebarsOpenings(text),
+  };
 }

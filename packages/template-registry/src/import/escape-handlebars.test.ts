@@ -1,7 +1,36 @@
 import { createRenderEnvironment, type TemplateSource } from '@specforge/core';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { countHandlebarsOpenings, escapeHandlebars } from './escape-handlebars.js';
+import { fuzzParameters } from '../test-utils/fuzz.js';
+import {
+  countHandlebarsOpenings,
+  escapeHandlebars,
+  unescapeHandlebars,
+} from './escape-handlebars.js';
+
+/** Pieces of text where escaping matters: braces, backslashes, comments and Markdown. */
+const piece = fc.constantFrom(
+  '{',
+  '}',
+  '{{',
+  '}}',
+  '\\',
+  '\\{{',
+  '!',
+  '~',
+  '#',
+  '>',
+  '&',
+  '"',
+  'a',
+  ' ',
+  '\n',
+  '\r\n',
+  '{{!--',
+  '--}}',
+  'é',
+  '🎯',
+);
 
 const environment = createRenderEnvironment();
 
@@ -43,28 +72,6 @@ describe('escapeHandlebars', () => {
   });
 
   it('renders any text back byte for byte when it is made of braces, backslashes and Markdown', () => {
-    const piece = fc.constantFrom(
-      '{',
-      '}',
-      '{{',
-      '}}',
-      '\\',
-      '\\{{',
-      '!',
-      '~',
-      '#',
-      '>',
-      '&',
-      '"',
-      'a',
-      ' ',
-      '\n',
-      '\r\n',
-      '{{!--',
-      '--}}',
-      'é',
-      '🎯',
-    );
     fc.assert(
       fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
         const text = pieces.join('');
@@ -80,6 +87,48 @@ describe('escapeHandlebars', () => {
         fc.pre(!text.includes('{{'));
         expect(escapeHandlebars(text)).toBe(text);
       }),
+    );
+  });
+});
+
+describe('unescapeHandlebars', () => {
+  it.each([
+    ['Gemini uses \\{{args}} here', 'Gemini uses {{args}} here'],
+    ['\\{{\\{{', '{{{{'],
+    ['a \\\\{{!}}\\{{b}}', 'a \\{{b}}'],
+    ['\\{{!}}\\{{x', '{{!}}{{x'],
+    ['no braces at all', 'no braces at all'],
+  ])('reads %j back as %j', (body, text) => {
+    expect(unescapeHandlebars(body)).toBe(text);
+  });
+
+  it.each([
+    '# Plan for {{spec.title}}',
+    '{{fence SPECIFICATION}}',
+    '\\\\{{x}}',
+    '{{!-- a comment --}}',
+  ])('finds an expression in %j', (body) => {
+    expect(unescapeHandlebars(body)).toBeUndefined();
+  });
+
+  it('is the inverse of escapeHandlebars for any text', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const text = pieces.join('');
+        expect(unescapeHandlebars(escapeHandlebars(text))).toBe(text);
+      }),
+      fuzzParameters(2000),
+    );
+  });
+
+  it('returns only text that the body renders to', () => {
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 40 }), (pieces) => {
+        const body = pieces.join('');
+        const text = unescapeHandlebars(body);
+        if (text !== undefined) expect(render(body)).toBe(text);
+      }),
+      fuzzParameters(2000),
     );
   });
 });

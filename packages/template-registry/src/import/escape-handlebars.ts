@@ -26,3 +26,27 @@ export function escapeHandlebars(text: string): string {
 export function countHandlebarsOpenings(text: string): number {
   return text.match(/\{\{/g)?.length ?? 0;
 }
+
+/**
+ * The text that `body` renders to when `body` is exactly what {@link escapeHandlebars} makes of
+ * some text, i.e. when it holds no live Handlebars expression: the inverse of
+ * {@link escapeHandlebars}. An export to Spec Kit writes such a body as the plain text an agent
+ * reads, and an import escapes it back to the same bytes.
+ *
+ * @returns The text, or `undefined` when `body` holds a Handlebars expression (or escapes
+ *   written another way than {@link escapeHandlebars} writes them).
+ *
+ * @example
+ * ```ts
+ * unescapeHandlebars('Gemini uses \\{{args}}'); // 'Gemini uses {{args}}'
+ * unescapeHandlebars('# Plan for {{spec.title}}'); // undefined
+ * ```
+ */
+export function unescapeHandlebars(body: string): string | undefined {
+  // `\` × k + `\{{!}}\{{` (k ≥ 1) came from `\` × k + `{{`; a lone `\{{` came from `{{`.
+  const text = body.replace(/(\\+)\\\{\{!\}\}\\\{\{|\\\{\{/g, (_match, backslashes?: string) =>
+    backslashes === undefined ? '{{' : `${backslashes}{{`,
+  );
+  // Only the canonical escape of `text` is a body without expressions; anything else keeps its source.
+  return escapeHandlebars(text) === body ? text : undefined;
+}

@@ -4,7 +4,7 @@ export {
   checkImportTarget,
   type ImportTarget,
 } from './apply-import-plan.js';
-export { escapeHandlebars } from './escape-handlebars.js';
+export { escapeHandlebars, unescapeHandlebars } from './escape-handlebars.js';
 export type {
   ImportBase,
   ImportFile,

@@ -28,3 +28,19 @@ export function findResolvedTemplate(
     guess ? { hint: `Did you mean ${guess}?` } : {},
   );
 }
+
+/**
+ * Finds a resolved pack by its short name; an unknown one is `SPECFORGE_PACK_NOT_FOUND`, with
+ * the closest name or the list of packs as the hint.
+ */
+export function findResolvedPack(packs: readonly ResolvedPack[], name: string): ResolvedPack {
+  const found = packs.find((pack) => pack.name === name);
+  if (found) return found;
+  const names = packs.map((pack) => pack.name);
+  const guess = didYouMean(name, names);
+  throw new SpecforgeError(
+    'SPECFORGE_PACK_NOT_FOUND',
+    { pack: name },
+    { hint: guess ? `Did you mean ${guess}?` : `The project's packs: ${names.join(', ')}.` },
+  );
+}

@@ -1,5 +1,9 @@
 export { composePackTemplates } from './compose-pack.js';
-export { findResolvedTemplate, listResolvedRefs } from './find-resolved-template.js';
+export {
+  findResolvedPack,
+  findResolvedTemplate,
+  listResolvedRefs,
+} from './find-resolved-template.js';
 export {
   type OpenProjectRegistryOptions,
   openProjectRegistry,
