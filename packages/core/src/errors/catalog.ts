@@ -304,8 +304,8 @@ export const errorCatalog = {
   SPECFORGE_EXPORT_EXPRESSIONS_KEPT: {
     kind: 'warning',
     message: (a: { ref: string; expression: string }) =>
-      `The template ${a.ref} uses Handlebars expressions (the first is ${a.expression}); Spec Kit shows them as written.`,
-    hint: 'An agent reads them as the place where that content goes; `specforge template import speckit` of the preset restores the template as it is.',
+      `The template ${a.ref} cannot render without a project, so its Handlebars source is written as it stands (the first expression is ${a.expression}); Spec Kit shows it as written.`,
+    hint: 'Declare every input the template uses under `inputs:` in its front matter so that the export can render it with placeholders; `specforge template import speckit` of the preset restores the template either way.',
   },
   SPECFORGE_MERGE_UNRESOLVED_CONFLICT: {
     kind: 'conflict',

@@ -91,7 +91,7 @@ describe('planSpeckitPresetExport', () => {
       {
         code: 'SPECFORGE_EXPORT_EXPRESSIONS_KEPT',
         message:
-          'The template team/legacy uses Handlebars expressions (the first is {{owner}}); Spec Kit shows them as written.',
+          'The template team/legacy cannot render without a project, so its Handlebars source is written as it stands (the first expression is {{owner}}); Spec Kit shows it as written.',
         location: { file: join(project, 'packs/team/legacy.md'), line: 7 },
       },
     ]);
