@@ -1,6 +1,6 @@
-import { mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { SpecforgeError } from '@specforge/core';
+import { makeFolders, SpecforgeError } from '@specforge/core';
 
 /** The file that marks a folder as a site this package built, so a rebuild may replace it. */
 export const SITE_MARKER_FILE = '.specforge-docs-site';
@@ -32,7 +32,8 @@ export async function assertReplaceableSite(out: string): Promise<void> {
 
 /** A fresh folder beside `out` to build the site in, so that `out` changes only once it is complete. */
 export async function makeStagingFolder(out: string): Promise<string> {
-  await mkdir(dirname(out), { recursive: true });
+  // Not `mkdir(…, { recursive: true })`, which never settles under /proc (see makeFolders).
+  await makeFolders(dirname(out));
   const staging = await mkdtemp(join(dirname(out), `.${basename(out)}-building-`));
   await writeFile(
     join(staging, SITE_MARKER_FILE),

@@ -40,6 +40,29 @@ describe('SpecforgeError', () => {
   });
 });
 
+describe('isSpecforgeError', () => {
+  // The bundled CLI carries its own copy of core; @specforge/docs-site imports the installed one.
+  it('recognises an error thrown by another copy of the package', async () => {
+    const other = (await import(
+      // @ts-expect-error: a second instance of this very module (Vite keys modules by query)
+      './specforge-error.js?another-copy'
+    )) as typeof import('./specforge-error.js');
+    expect(other.SpecforgeError).not.toBe(SpecforgeError);
+    const error = new other.SpecforgeError('SPECFORGE_USAGE', { reason: 'bad' });
+    expect(error instanceof SpecforgeError).toBe(false);
+    expect(isSpecforgeError(error)).toBe(true);
+    expect(isSpecforgeError(error, 'SPECFORGE_USAGE')).toBe(true);
+    expect(isSpecforgeError(error, 'SPECFORGE_SPEC_EMPTY')).toBe(false);
+    expect(isSpecforgeError(error.locatedAt({ file: 'a.md' }))).toBe(true);
+  });
+
+  it('does not take any error with a code for a coded one', () => {
+    const error = Object.assign(new Error('EACCES'), { code: 'SPECFORGE_USAGE' });
+    expect(isSpecforgeError(error)).toBe(false);
+    expect(isSpecforgeError({ code: 'SPECFORGE_USAGE' })).toBe(false);
+  });
+});
+
 describe('formatLocation', () => {
   it.each([
     [{ file: 'a.md' }, 'a.md'],

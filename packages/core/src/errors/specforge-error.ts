@@ -20,6 +20,12 @@ export interface SpecforgeErrorOptions {
   cause?: unknown;
 }
 
+// The same symbol in every copy of this package. An install may hold two copies of
+// @specforge/core (the bundled CLI carries its own; @specforge/docs-site, an optional peer,
+// imports the installed one), and an error one copy throws must still be recognised as coded
+// by the other, or the CLI reports it as an internal error (exit 70).
+const specforgeErrorBrand = Symbol.for('@specforge/core:SpecforgeError');
+
 /**
  * The one error type specforge throws on purpose. Every instance carries a permanent
  * `code` from the {@link errorCatalog}, a message that says what happened, a hint that says
@@ -54,6 +60,7 @@ export class SpecforgeError<C extends ErrorCode = ErrorCode> extends Error {
     this.kind = entry.kind;
     this.hint = options.hint ?? entry.hint;
     this.location = options.location;
+    Object.defineProperty(this, specforgeErrorBrand, { value: true });
   }
 
   /**
@@ -69,12 +76,19 @@ export class SpecforgeError<C extends ErrorCode = ErrorCode> extends Error {
   }
 }
 
-/** True when `value` is a {@link SpecforgeError}, optionally with the given code. */
+/**
+ * True when `value` is a {@link SpecforgeError}, optionally with the given code; also when
+ * another copy of `@specforge/core` in the same process threw it.
+ */
 export function isSpecforgeError<C extends ErrorCode>(
   value: unknown,
   code?: C,
 ): value is SpecforgeError<C> {
-  return value instanceof SpecforgeError && (code === undefined || value.code === code);
+  const coded =
+    value instanceof SpecforgeError ||
+    // Thrown by another copy of this package (see specforgeErrorBrand).
+    (value instanceof Error && Reflect.get(value, specforgeErrorBrand) === true);
+  return coded && (code === undefined || (value as SpecforgeError).code === code);
 }
 
 /** Formats a location as `file:line:column`, leaving out the parts that are unknown. */

@@ -65,6 +65,30 @@ describe('commitFileChanges', () => {
     expect(existsSync(join(root, '.specforge'))).toBe(false);
   });
 
+  it('fails as SPECFORGE_OUTPUT_UNWRITABLE, changing nothing, when a folder cannot be made', async () => {
+    const { changes, before } = await scenario();
+    // A parent that is a file stands for any folder that cannot be made (read-only, EROFS, /proc).
+    await writeFile(join(root, 'blocker'), 'a file');
+    const blocked = [...changes, { path: join(root, 'blocker/sub/d.md'), data: 'd' }];
+    await expect(commitFileChanges(blocked, { journalDir })).rejects.toMatchObject({
+      code: 'SPECFORGE_OUTPUT_UNWRITABLE',
+      location: { file: join(root, 'blocker/sub/d.md') },
+    });
+    expect(await snapshot(root)).toEqual({ ...before, blocker: 'a file' });
+    expect(existsSync(join(root, 'pack/new'))).toBe(false);
+    expect(existsSync(join(root, '.specforge'))).toBe(false);
+  });
+
+  it('fails as SPECFORGE_OUTPUT_UNWRITABLE naming the journal when it cannot be written', async () => {
+    const { changes, before } = await scenario();
+    await writeFile(join(root, '.specforge'), 'a file');
+    await expect(commitFileChanges(changes, { journalDir })).rejects.toMatchObject({
+      code: 'SPECFORGE_OUTPUT_UNWRITABLE',
+      message: expect.stringContaining(journalDir),
+    });
+    expect(await snapshot(root)).toEqual({ ...before, '.specforge': 'a file' });
+  });
+
   it('leaves the old state or the new one, whichever step it stops at, once recovered', async () => {
     const { changes: probe } = await scenario();
     let steps = 0;
@@ -167,6 +191,22 @@ describe('recoverFileTransactions', () => {
     } finally {
       await rm(outside, { recursive: true, force: true });
     }
+  });
+
+  // A journal left by an earlier version, whose change failed making a folder under a file:
+  // recovery must not fail on it, or every later write to the project would.
+  it('rolls back a prepared journal whose temporary file sits under a file', async () => {
+    await writeFile(join(root, 'README.md'), 'a file');
+    await mkdir(journalDir, { recursive: true });
+    const target = join(root, 'README.md/team/package.json');
+    const journal = {
+      version: 1,
+      state: 'prepared',
+      steps: [{ target, temp: join(root, 'README.md/team/.package.json.x.specforge-tmp') }],
+    };
+    await writeFile(join(journalDir, 'left.json'), JSON.stringify(journal));
+    expect(await recoverFileTransactions(journalDir, root)).toBe(1);
+    expect(await readdir(journalDir)).toEqual([]);
   });
 
   it('settles nothing when there is no journal', async () => {

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm, rmdir, unlink } from 'node:fs/promises';
+import { open, readdir, readFile, rename, rm, rmdir, unlink } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { SpecforgeError } from '../errors/specforge-error.js';
+import { makeFolders } from './make-folders.js';
 
 /** One change of a multi-file write: new content for a file, or its removal. */
 export type FileChange =
@@ -77,28 +78,33 @@ export async function commitFileChanges(
   // Folders made here, first one of each `mkdir`: removed again when the change is rolled back.
   const made: string[] = [];
   const makeFolder = async (dir: string) => {
-    const first = await mkdir(dir, { recursive: true });
+    // Not a recursive mkdir, which never settles under /proc (see makeFolders).
+    const first = await makeFolders(dir);
     if (first) made.push(first);
   };
+  // A folder that cannot be made or written (read-only, EROFS, a full disk) is bad input, not a
+  // bug: the journal and the folders of the targets fail as coded errors, like the writes.
+  const journalUnwritable = unwritable(
+    journalFile,
+    `specforge journals a multi-file write in ${options.journalDir} before it changes any file; make that folder (or the project folder) writable. Nothing was written.`,
+  );
   at();
   try {
-    await makeFolder(options.journalDir);
-    await writeJournal(journalFile, { version: 1, state: 'prepared', steps });
+    await makeFolder(options.journalDir).catch(journalUnwritable);
+    await writeJournal(journalFile, { version: 1, state: 'prepared', steps }).catch(
+      journalUnwritable,
+    );
     for (const [index, change] of changes.entries()) {
       const temp = steps[index]!.temp;
       if (temp === undefined || 'delete' in change) continue;
       at();
-      await makeFolder(dirname(temp));
-      await writeDurably(temp, change.data).catch((cause: NodeJS.ErrnoException) => {
-        throw new SpecforgeError(
-          'SPECFORGE_OUTPUT_UNWRITABLE',
-          { file: steps[index]!.target, reason: cause.code ?? String(cause) },
-          { location: { file: steps[index]!.target }, cause },
-        );
-      });
+      await makeFolder(dirname(temp)).catch(unwritable(steps[index]!.target));
+      await writeDurably(temp, change.data).catch(unwritable(steps[index]!.target));
     }
     at();
-    await writeJournal(journalFile, { version: 1, state: 'committed', steps });
+    await writeJournal(journalFile, { version: 1, state: 'committed', steps }).catch(
+      journalUnwritable,
+    );
   } catch (error) {
     await rollBack(journalFile, steps).catch(() => undefined);
     // Newest first, so that a folder goes before the folder it is in.
@@ -171,8 +177,16 @@ async function applyStep(item: Journal['steps'][number]): Promise<void> {
 }
 
 async function rollBack(journalFile: string, steps: Journal['steps']): Promise<void> {
-  for (const item of steps) if (item.temp) await rm(item.temp, { force: true });
+  for (const item of steps) {
+    // A temp whose folder is a file (ENOTDIR) was never written: the change failed making that
+    // folder. Without this, the journal would stay, and every later recovery fail on it.
+    if (item.temp) await rm(item.temp, { force: true }).catch(ignoreNotDirectory);
+  }
   await rm(journalFile, { force: true });
+}
+
+function ignoreNotDirectory(error: NodeJS.ErrnoException): void {
+  if (error.code !== 'ENOTDIR') throw error;
 }
 
 /** Removes `dir` and the folders in it, as long as they hold no file (a file keeps its folders). */
@@ -181,6 +195,17 @@ async function removeEmptyFolders(dir: string): Promise<void> {
   for (const entry of entries)
     if (entry.isDirectory()) await removeEmptyFolders(join(dir, entry.name));
   await rmdir(dir).catch(() => undefined);
+}
+
+/** Turns the platform error of a write to `file` into `SPECFORGE_OUTPUT_UNWRITABLE`. */
+function unwritable(file: string, hint?: string): (cause: NodeJS.ErrnoException) => never {
+  return (cause) => {
+    throw new SpecforgeError(
+      'SPECFORGE_OUTPUT_UNWRITABLE',
+      { file, reason: cause.code ?? String(cause) },
+      hint === undefined ? { location: { file }, cause } : { location: { file }, cause, hint },
+    );
+  };
 }
 
 function inside(root: string, path: string): boolean {

@@ -1,7 +1,9 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MAX_DOCUMENT_BYTES } from './input-limits.js';
 import { nodeFileSystem } from './node-file-system.js';
 
 let dir: string;
@@ -29,6 +31,27 @@ describe('nodeFileSystem.writeFileAtomic', () => {
       code: expect.any(String),
     });
     expect((await readdir(dir)).sort()).toEqual(['taken']);
+  });
+});
+
+describe('nodeFileSystem.readFile', () => {
+  it('reads a regular file whole, even past the document bound', async () => {
+    const file = join(dir, 'big.md');
+    await writeFile(file, Buffer.alloc(MAX_DOCUMENT_BYTES + 10, 'x'));
+    expect((await nodeFileSystem.readFile(file)).length).toBe(MAX_DOCUMENT_BYTES + 10);
+  });
+
+  // Read whole, /dev/zero never ends: `specforge spec inspect /dev/zero` hung, filling memory.
+  it.runIf(existsSync('/dev/zero'))(
+    'stops one byte past the document bound on a device that never ends',
+    async () => {
+      expect((await nodeFileSystem.readFile('/dev/zero')).length).toBe(MAX_DOCUMENT_BYTES + 1);
+    },
+    10_000,
+  );
+
+  it('rejects with the platform error for a directory', async () => {
+    await expect(nodeFileSystem.readFile(dir)).rejects.toMatchObject({ code: 'EISDIR' });
   });
 });
 

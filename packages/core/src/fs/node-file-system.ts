@@ -1,17 +1,30 @@
 import { randomBytes } from 'node:crypto';
-import { access, mkdir, open, readFile, rename, stat, unlink } from 'node:fs/promises';
+import { access, type FileHandle, open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve, sep } from 'node:path';
 import { CONFIG_FILE_NAMES } from '../project/find-project.js';
 import type { FileSystem, PathKind } from './file-system.js';
 import { commitFileChanges } from './file-transaction.js';
+import { MAX_DOCUMENT_BYTES } from './input-limits.js';
+import { makeFolders } from './make-folders.js';
 
 /**
  * The {@link FileSystem} of the machine, via `node:fs`. Atomic writes go to a temporary file in
  * the same directory (so the rename stays on one file system), are flushed, then renamed over
- * the target.
+ * the target. A file that is not a regular file (a device, a pipe) is read up to one byte past
+ * {@link MAX_DOCUMENT_BYTES}, so that the size check of the caller refuses an endless one.
  */
 export const nodeFileSystem: FileSystem = {
-  readFile: (path) => readFile(path),
+  async readFile(path) {
+    const handle = await open(path, 'r');
+    try {
+      if ((await handle.stat()).isFile()) return await handle.readFile();
+      // A device or pipe has no size, and /dev/zero never ends: reading it whole would hang and
+      // fill the memory. One byte past the bound is enough for assertDocumentSize to refuse it.
+      return await readAtMost(handle, MAX_DOCUMENT_BYTES + 1);
+    } finally {
+      await handle.close();
+    }
+  },
 
   async kind(path): Promise<PathKind> {
     try {
@@ -26,7 +39,8 @@ export const nodeFileSystem: FileSystem = {
   },
 
   async mkdirp(path) {
-    await mkdir(path, { recursive: true });
+    // Not `mkdir(path, { recursive: true })`, which never settles under /proc (see makeFolders).
+    await makeFolders(path);
   },
 
   async writeFileAtomic(path, data) {
@@ -84,6 +98,19 @@ function commonFolder(dirs: readonly string[]): string {
     }
   }
   return common;
+}
+
+async function readAtMost(handle: FileHandle, limit: number): Promise<Uint8Array> {
+  const chunks: Buffer[] = [];
+  let length = 0;
+  while (length < limit) {
+    const chunk = Buffer.allocUnsafe(Math.min(64 * 1024, limit - length));
+    const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+    if (bytesRead === 0) break;
+    chunks.push(chunk.subarray(0, bytesRead));
+    length += bytesRead;
+  }
+  return Buffer.concat(chunks, length);
 }
 
 function isMissing(error: unknown): boolean {

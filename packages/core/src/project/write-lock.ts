@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { unlinkSync } from 'node:fs';
-import { link, mkdir, open, readFile, rename, rmdir, stat, unlink } from 'node:fs/promises';
+import { link, open, readFile, rename, rmdir, stat, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { dirname, join } from 'node:path';
 import { SpecforgeError } from '../errors/index.js';
 import { recoverFileTransactions } from '../fs/file-transaction.js';
+import { makeFolders } from '../fs/make-folders.js';
 
 /** Options for {@link acquireProjectWriteLock}. */
 export interface ProjectWriteLockOptions {
@@ -57,7 +58,8 @@ export async function acquireProjectWriteLock(
   const dir = join(root, '.specforge');
   const file = join(dir, 'write.lock');
   const journalDir = join(dir, 'journal');
-  await mkdir(dir, { recursive: true });
+  // Not a recursive mkdir, which never settles under /proc (see makeFolders).
+  await makeFolders(dir);
   const deadline = Date.now() + (options.timeoutMs ?? 30_000);
   for (let here = heldHere.get(file); here; here = heldHere.get(file)) {
     const left = deadline - Date.now();
@@ -162,7 +164,7 @@ async function tryCreate(file: string, me: Holder): Promise<boolean> {
     if (code === 'EEXIST') return false;
     // The holder that just released removed the folder with its lock: make it again.
     if (code === 'ENOENT') {
-      await mkdir(dirname(file), { recursive: true });
+      await makeFolders(dirname(file));
       return false;
     }
     throw error;

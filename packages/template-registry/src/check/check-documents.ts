@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import {
   assertDocumentSize,
@@ -8,6 +8,8 @@ import {
   decodeUtf8,
   type Finding,
   isSpecforgeError,
+  MAX_DOCUMENT_BYTES,
+  nodeFileSystem,
   parseSpec,
   parseTemplateProvenanceId,
   readProvenance,
@@ -133,7 +135,8 @@ function createSpecCache(size = 64): (path: string) => Promise<SpecRead> {
 }
 
 async function readSpecOnce(path: string): Promise<SpecRead> {
-  const bytes = await readFile(path).catch(() => undefined);
+  // Core's reader stops past the size bound on a device: /dev/zero read whole never ends.
+  const bytes = await nodeFileSystem.readFile(path).catch(() => undefined);
   if (!bytes) return { bytes, text: '', parsed: { error: undefined } };
   try {
     assertDocumentSize(bytes.length, path);
@@ -182,8 +185,8 @@ async function checkOne(path: string, context: Context): Promise<Finding[]> {
     'error' in own.parsed &&
     isSpecforgeError(own.parsed.error, 'SPECFORGE_FILE_TOO_LARGE')
   ) {
-    // Raised again under the name the user sees.
-    assertDocumentSize((await stat(path)).size, file);
+    // Raised again under the name the user sees; a device (size 0) was cut at the bound.
+    assertDocumentSize(Math.max((await stat(path)).size, MAX_DOCUMENT_BYTES + 1), file);
   }
   const text = own ? own.text : decodeUtf8(await readSized(path, file)).text;
   const { provenance } = readProvenance(text);
@@ -233,7 +236,7 @@ function roleByName(path: string): DocumentRole {
 }
 
 async function readSized(path: string, file: string): Promise<Uint8Array> {
-  const bytes = await readFile(path);
+  const bytes = await nodeFileSystem.readFile(path);
   assertDocumentSize(bytes.length, file);
   return bytes;
 }
