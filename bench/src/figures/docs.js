@@ -1,9 +1,10 @@
 // Docs-site figures: `specforge docs build` of the example project and of a generated one (3 packs
 // in an extends chain × 5 versions in git history, about 500 template versions), each as its own
-// process next to `node -e 0` in the same run; and the rebuild after one overlay edit in a running
+// process next to `node -e 0` in the same run: the generated one cold (an empty build cache) and
+// warm (the cache of the runs before it); and the rebuild after one overlay edit in a running
 // `specforge docs serve`, from the save to the server's "rebuilt" line.
 import { spawn } from 'node:child_process';
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { generateRegistry } from '../inputs/generate-registry.js';
@@ -87,27 +88,59 @@ export async function docsFigures({ config, probe, env, work, log }) {
   const versions = shape.templates * shape.versions;
   const baseline = nodeBaseline(work);
   const built = expectOutput(/^built \d+ pages in site/);
+  // Each build figure has a cache folder of its own (SPECFORGE_CACHE_DIR, set before each of its
+  // runs in this group's own environment): the git sources, the registry's copies of earlier
+  // versions (`versions/`) and the docs build cache (`docs-site/`) live there.
+  const docsEnv = { ...env };
+  const cacheDirs = {
+    example: join(work, 'cache-example'),
+    cold: join(work, 'cache-cold'),
+    warm: join(work, 'cache-warm'),
+  };
+  const withCacheDir = (dir, before) => () => {
+    before?.();
+    docsEnv.SPECFORGE_CACHE_DIR = dir;
+  };
+  const generatedName = `${versions} template versions (${shape.templates} in 3 packs × ${shape.versions})`;
   const figures = [
     {
       id: 'build-example',
-      name: 'specforge docs build: the example project',
+      name: 'specforge docs build: the example project (build cache warm)',
       args: [paths.bin, 'docs', 'build', '--out', 'site'],
       cwd: example,
       verify: built,
+      before: withCacheDir(cacheDirs.example),
     },
     {
-      id: 'build-generated',
-      name: `specforge docs build: ${versions} template versions (${shape.templates} in 3 packs × ${shape.versions})`,
+      // Cold: the docs build cache is emptied before every run. The registry's copies of the
+      // earlier versions, written by the first run, stay (as they do on any machine that built
+      // once), so that the figure is the docs build's own cold cost, not git's.
+      id: 'build-generated-cold',
+      name: `specforge docs build: ${generatedName}, cold (empty build cache)`,
       args: [paths.bin, 'docs', 'build', '--out', 'site'],
       cwd: generated,
       verify: built,
+      before: withCacheDir(cacheDirs.cold, () =>
+        rmSync(join(cacheDirs.cold, 'docs-site'), { recursive: true, force: true }),
+      ),
+    },
+    {
+      // Warm: the same cache across the runs, filled by the warm-up run, as when `docs build` runs
+      // again on a machine or in CI with its cache folder restored; the site folder of the run
+      // before stays too, so each run also removes it (CI would start without one).
+      id: 'build-generated',
+      name: `specforge docs build: ${generatedName}, warm (build cache of the earlier runs)`,
+      args: [paths.bin, 'docs', 'build', '--out', 'site'],
+      cwd: generated,
+      verify: built,
+      before: withCacheDir(cacheDirs.warm),
       target: targets.ratio(20),
     },
   ];
   const samples = sampleProcesses(probe, [baseline, ...figures], {
     runs: config.docsRuns,
     warmup: config.heavyWarmup,
-    env,
+    env: docsEnv,
   });
   const builds = rowsOf('docs', samples, [baseline], figures);
 

@@ -32,6 +32,18 @@ describe('specforge docs build', () => {
     expect(plan).not.toContain('__specforge');
   });
 
+  it('keeps a build cache in the cache folder, and none with --no-cache, building the same site', async () => {
+    const project = await copyExample();
+    const cacheEnv = { ...env, SPECFORGE_CACHE_DIR: project.path('.cache-a') };
+    expect(runCli(['docs', 'build', '--no-cache'], { cwd: project.dir, env: cacheEnv }).status).toBe(0);
+    expect(existsSync(project.path('.cache-a/docs-site'))).toBe(false);
+    const uncached = await project.read('site/templates/acme/plan/index.html');
+    expect(runCli(['docs', 'build'], { cwd: project.dir, env: cacheEnv }).status).toBe(0);
+    expect(readdirSync(project.path('.cache-a/docs-site')).length).toBeGreaterThan(0);
+    expect(runCli(['docs', 'build'], { cwd: project.dir, env: cacheEnv }).status).toBe(0);
+    expect(await project.read('site/templates/acme/plan/index.html')).toBe(uncached);
+  });
+
   it('builds for a sub-path into another folder, and reports it as JSON', async () => {
     const project = await copyExample();
     const result = runCli(['docs', 'build', '--base', '/docs/', '--out', 'public', '--json'], {

@@ -3,19 +3,34 @@ import { join, resolve } from 'node:path';
 import { isSpecforgeError, SpecforgeError } from '@specforge/core';
 import { openProjectRegistry } from '@specforge/template-registry';
 import { writeSiteAssets } from './assets/write-assets.js';
-import { loadRenderer, renderPages } from './eleventy/render-pages.js';
+import {
+  BUILD_CACHE_FOLDER,
+  type BuildCache,
+  DEFAULT_CACHE_MAX_BYTES,
+  openBuildCache,
+} from './cache/build-cache.js';
+import { type CachedExamplePlans, loadExamplePlans } from './cache/example-plans.js';
+import {
+  hashSiteInputs,
+  readSiteManifest,
+  siteManifestKey,
+  writeSiteManifest,
+} from './cache/site-manifest.js';
+import { openVersionBodies } from './cache/version-bodies.js';
+import { loadRenderer } from './eleventy/render-pages.js';
+import { writeSiteFromCache, writeSitePages } from './eleventy/write-site-pages.js';
 import { guideCss } from './guides/guide-css.js';
 import { loadGuides } from './guides/load-guides.js';
 import { renderGuides } from './guides/render-guides.js';
 import type { ExtraGuide, GuidesOptions } from './guides/types.js';
 import { buildPageViews } from './pages/views.js';
 import { createMarkdownRenderer } from './render/markdown.js';
-import { normalizeApiReference, normalizeBase } from './render/site-urls.js';
-import { startSearchIndex } from './search/build-search-index.js';
+import { type ApiReference, normalizeApiReference, normalizeBase } from './render/site-urls.js';
 import { assertReplaceableSite, makeStagingFolder, replaceSiteFolder } from './site-folder.js';
-import { buildSiteModel } from './site-model/build-site-model.js';
+import { composeSiteModel } from './site-model/build-site-model.js';
 import { loadExampleSpec } from './site-model/example-spec.js';
 import { readPackDescription } from './site-model/pack-description.js';
+import { composeVersionsModel } from './site-model/pack-versions.js';
 import { buildSiteVersions } from './site-model/site-versions.js';
 import { startVersionsModel } from './site-model/versions-model-worker.js';
 
@@ -33,8 +48,19 @@ export interface BuildSiteOptions {
   base?: string;
   /** Fail with `SPECFORGE_LOCK_MISMATCH` when the packs no longer match `specforge.lock`. */
   frozen?: boolean;
-  /** Where git pack sources are cloned. */
+  /**
+   * Where git pack sources are cloned, and where the build cache lives
+   * (`<cacheDir>/docs-site/`, see {@link BuildSiteOptions.cache}).
+   */
   cacheDir: string;
+  /**
+   * The build cache, on by default: example plans, page HTML and the search index are kept in
+   * `<cacheDir>/docs-site/`, keyed by a `sha256` of everything that determines them, so a
+   * rebuild renders only what changed. The site is byte for byte the same with or without it.
+   * At the end of a build that added entries, the least recently used ones are removed until the
+   * cache holds at most `maxBytes` (256 MiB by default). `false` neither reads nor writes it.
+   */
+  cache?: boolean | BuildSiteCacheOptions;
   /** The date example plans see as `today`; now by default. */
   now?: Date;
   /**
@@ -55,6 +81,12 @@ export interface BuildSiteOptions {
    * to the site root (`api/index.html`), which the caller puts there. No link when left out.
    */
   apiReference?: string;
+}
+
+/** Settings of the build cache; see {@link BuildSiteOptions.cache}. */
+export interface BuildSiteCacheOptions {
+  /** The most the cache keeps, in bytes, after a build; 256 MiB by default. */
+  maxBytes?: number;
 }
 
 /** What {@link buildSite} built. */
@@ -94,6 +126,11 @@ export interface BuildSiteResult {
  * The site is built in a folder beside `out` and replaces `out` once complete; `out` must be
  * new, empty, or a site built earlier.
  *
+ * A rebuild reuses what earlier builds rendered, from a build cache in `<cacheDir>/docs-site/`
+ * (see {@link BuildSiteOptions.cache}): an unchanged template is not rendered again, nor is an
+ * unchanged page, and when no page changed Eleventy is not loaded and the search index is reused.
+ * An entry that does not check out is ignored and rebuilt.
+ *
  * @throws {@link @specforge/core!SpecforgeError} from resolving the packs (e.g. `SPECFORGE_LOCK_MISMATCH` with
  * `frozen`), `SPECFORGE_USAGE` for an invalid `base` or `apiReference`, an unreadable guides
  * folder or a taken guide slug, `SPECFORGE_OUTPUT_UNWRITABLE` when `out` holds something else.
@@ -115,24 +152,63 @@ export interface BuildSiteResult {
  * ```
  */
 export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteResult> {
+  // Absolute from here on: the registry writes earlier versions into it from git's folder, and
+  // a relative path would name another folder there (the versions were then missing).
+  options = { ...options, cacheDir: resolve(options.cacheDir) };
   const base = normalizeBase(options.base ?? '/');
   const apiReference =
     options.apiReference === undefined ? undefined : normalizeApiReference(options.apiReference);
   const out = resolve(options.cwd, options.out);
   await assertReplaceableSite(out);
-  // Started now, used later: loading the renderer overlaps resolving the packs.
-  loadRenderer();
+  const cache = openCache(options);
+  let result: BuildSiteResult;
+  try {
+    result = await buildSiteWithCache(options, { base, apiReference, out }, cache);
+  } catch (error) {
+    // A failed build adds nothing to the cache.
+    cache?.discard();
+    throw error;
+  }
+  // Writes what the build added to the cache and prunes it; the site is in place by then.
+  await cache?.close();
+  return result;
+}
+
+async function buildSiteWithCache(
+  options: BuildSiteOptions,
+  {
+    base,
+    apiReference,
+    out,
+  }: { base: string; apiReference: ApiReference | undefined; out: string },
+  cache: BuildCache | undefined,
+): Promise<BuildSiteResult> {
+  // What the last build of this site folder with this cache wrote. Without one, the build is
+  // cold: the renderer starts loading now, overlapping the resolving of the packs, and the
+  // packs' earlier versions are composed on another thread. With one, most of it is likely in
+  // the cache: the renderer loads only once a page or an example plan is known to need
+  // rendering, and the earlier versions come from the cache on this thread, without the
+  // worker's start-up and second resolving of the packs.
+  const manifestKey = cache && siteManifestKey(resolve(options.cwd), out);
+  const manifest = cache && manifestKey ? readSiteManifest(cache, manifestKey) : undefined;
+  if (!manifest) void loadRenderer();
   const guideSources = await loadGuides(
     options.guides && { ...options.guides, dir: resolve(options.cwd, options.guides.dir) },
     options.extraGuides,
   );
   // Composing the packs' earlier versions, on another thread, overlaps resolving the packs and
   // building the site model here.
-  const pendingVersions = startVersionsModel({
-    cwd: options.cwd,
-    cacheDir: options.cacheDir,
-    frozen: options.frozen,
-  });
+  const pendingVersions = manifest
+    ? undefined
+    : startVersionsModel(
+        {
+          cwd: options.cwd,
+          cacheDir: options.cacheDir,
+          frozen: options.frozen,
+          buildCache: cache?.dir,
+        },
+        cache,
+      );
   let registry: Awaited<ReturnType<typeof openProjectRegistry>>;
   let example: Awaited<ReturnType<typeof loadExampleSpec>>;
   let descriptions: (readonly [string, string])[];
@@ -151,41 +227,101 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
       ),
     ]);
   } catch (error) {
-    await pendingVersions.cancel();
+    await pendingVersions?.cancel();
     throw error;
   }
-  const model = buildSiteModel({
-    packs: registry.packs,
-    project: registry.project,
-    example,
-    descriptions: new Map(descriptions),
-    now: options.now ?? new Date(),
-  });
+  // Listing the versions runs git in other processes while the site model is built below.
+  const versionsHere =
+    cache && !pendingVersions
+      ? composeVersionsModel(
+          registry,
+          { cacheDir: options.cacheDir },
+          openVersionBodies(cache, registry, options.cacheDir),
+        )
+      : undefined;
+  // Reported when awaited below, not as an unhandled rejection meanwhile.
+  versionsHere?.catch(() => undefined);
+  const now = options.now ?? new Date();
+  let examples: CachedExamplePlans | undefined;
+  if (cache) {
+    examples = loadExamplePlans(
+      cache,
+      { packs: registry.packs, project: registry.project, example, now },
+      manifest?.examplesBundle,
+    );
+    // A plan rendered anew (not one that fails again, as it did last time) means a changed page.
+    examples.onRendered = () => void loadRenderer();
+  }
+  const model = composeSiteModel(
+    {
+      packs: registry.packs,
+      project: registry.project,
+      example,
+      descriptions: new Map(descriptions),
+      now,
+    },
+    examples,
+  );
   const guides = renderGuides(guideSources);
-  const packVersions = await pendingVersions.result(registry);
-  const versions = buildSiteVersions(model.templates, packVersions);
-  const pages = buildPageViews(model, createMarkdownRenderer(), base, {
-    guides,
-    apiReference,
-    versions,
-  });
+  const packVersions = versionsHere ? await versionsHere : await pendingVersions!.result(registry);
+  if (await pendingVersions?.cacheWrote) cache?.noteWrites();
+  const inputs = cache && hashSiteInputs({ model, packVersions, base, guides, apiReference });
+  const examplesBundle = examples?.save();
 
   const staging = await makeStagingFolder(out).catch((error: unknown) => {
     throw asOutputError(error, out);
   });
-  const search = startSearchIndex();
-  try {
-    const written = await renderPages(pages, staging, { onPage: search.add });
-    await writeSiteAssets(staging);
+  const assets = writeSiteAssets(staging).then(async () => {
     if (guides.length > 0) await writeFile(join(staging, 'assets/guides.css'), guideCss);
-    await search.write(staging);
+  });
+  // Reported when awaited below, not as an unhandled rejection meanwhile.
+  assets.catch(() => undefined);
+  try {
+    // The same inputs as the last build: the same pages, all in the cache unless pruned since.
+    let written =
+      cache && manifest && manifest.inputs === inputs
+        ? await writeSiteFromCache(manifest.pages, manifest.pagesBundle, staging, cache)
+        : undefined;
+    if (written === undefined) {
+      const versions = buildSiteVersions(model.templates, packVersions);
+      const pages = buildPageViews(model, createMarkdownRenderer(), base, {
+        guides,
+        apiReference,
+        versions,
+      });
+      const result = await writeSitePages(pages, staging, {
+        base,
+        cache,
+        bundle: manifest?.pagesBundle,
+      });
+      written = result.pages;
+      if (cache && manifestKey && inputs && result.bundle && examplesBundle) {
+        writeSiteManifest(cache, manifestKey, {
+          inputs,
+          pages: result.plan,
+          pagesBundle: result.bundle,
+          examplesBundle,
+        });
+      }
+    }
+    await assets;
     await replaceSiteFolder(staging, out);
-    return { pages: written.length, out };
+    return { pages: written, out };
   } catch (error) {
-    await search.discard();
+    await assets.catch(() => undefined);
     await rm(staging, { recursive: true, force: true });
     throw asOutputError(error, out);
   }
+}
+
+/** The build cache of `options`, or `undefined` when it is off. */
+function openCache(options: BuildSiteOptions): BuildCache | undefined {
+  if (options.cache === false) return undefined;
+  const maxBytes =
+    typeof options.cache === 'object'
+      ? (options.cache.maxBytes ?? DEFAULT_CACHE_MAX_BYTES)
+      : DEFAULT_CACHE_MAX_BYTES;
+  return openBuildCache({ dir: join(resolve(options.cacheDir), BUILD_CACHE_FOLDER), maxBytes });
 }
 
 /** A failed write (a full disk, a file too large, no permission) as the coded error it is. */

@@ -26,7 +26,12 @@
  *
  * @packageDocumentation
  */
-export { type BuildSiteOptions, type BuildSiteResult, buildSite } from './build-site.js';
+export {
+  type BuildSiteCacheOptions,
+  type BuildSiteOptions,
+  type BuildSiteResult,
+  buildSite,
+} from './build-site.js';
 export type { ExtraGuide, GuidesOptions } from './guides/types.js';
 export type { DiffLine } from './render/diff-html.js';
 export { normalizeBase } from './render/site-urls.js';

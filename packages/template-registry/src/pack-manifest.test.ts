@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
 import { derivePackName, parsePackManifest } from './pack-manifest.js';
 import { failure } from './test-utils/temp-tree.js';
 
@@ -231,5 +233,97 @@ describe('derivePackName', () => {
     ['@acme/Plans', undefined],
   ])('derives %j → %j', (packageName, expected) => {
     expect(derivePackName(packageName)).toBe(expected);
+  });
+});
+
+describe('parsePackManifest duplicate keys', () => {
+  // What the manifest reader did before it scanned the JSON itself: read it as YAML (JSON is
+  // YAML) and walk the maps. It stays here as the oracle the scan must agree with.
+  function duplicateByYaml(text: string): string | undefined {
+    const lineCounter = new LineCounter();
+    const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false, lineCounter });
+    if (doc.errors.length > 0) return undefined;
+    const visit = (node: unknown, path: string[]): string | undefined => {
+      if (isSeq(node)) {
+        for (const item of node.items) {
+          const found = visit(item, path);
+          if (found) return found;
+        }
+      }
+      if (!isMap(node)) return undefined;
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? String(pair.key.value) : '';
+        if (seen.has(key)) {
+          const { line, col } = lineCounter.linePos(
+            isNode(pair.key) ? (pair.key.range?.[0] ?? 0) : 0,
+          );
+          const what =
+            path.join('.') === 'specforge.templates'
+              ? `the template id "${key}"`
+              : `the key "${[...path, key].join('.')}"`;
+          return `${what} appears twice; JSON keeps only the last one. at ${line}:${col}`;
+        }
+        seen.add(key);
+        const found = visit(pair.value, [...path, key]);
+        if (found) return found;
+      }
+      return undefined;
+    };
+    return visit(doc.contents, []);
+  }
+
+  function duplicateByManifest(text: string): string | undefined {
+    try {
+      parsePackManifest(text, { file: 'package.json' });
+    } catch (error) {
+      const { message, location } = error as {
+        message: string;
+        location?: { line?: number; column?: number };
+      };
+      const reason = /appears twice; JSON keeps only the last one\.$/.test(message)
+        ? message.replace('The pack manifest is invalid: ', '')
+        : undefined;
+      return reason && `${reason} at ${location?.line}:${location?.column}`;
+    }
+    return undefined;
+  }
+
+  // JSON text with keys drawn from a small set, so that objects often repeat one (`\\u0061` is
+  // `a` escaped), and every kind of JSON value, spacing and escape.
+  const key = fc.constantFrom('a', 'b', 'version', 'name', '\\u0061', 'é', '\\"', '__proto__', '');
+  const space = fc.constantFrom('', ' ', '\n  ', '\t', '\r\n');
+  const json: fc.Memo<string> = fc.memo((depth) =>
+    depth <= 1
+      ? fc.oneof(fc.constantFrom('1', '-0.5e3', 'true', 'false', 'null', '"x"', '"a\\"b"', '"]}"'))
+      : fc.oneof(
+          fc.constantFrom('1', 'null', '"s,}"'),
+          fc
+            .array(fc.tuple(space, key, space, json(depth - 1)), { maxLength: 4 })
+            .map(
+              (pairs) => `{${pairs.map(([s, k, t, v]) => `${s}"${k}"${t}:${t}${v}`).join(',')}}`,
+            ),
+          fc
+            .array(fc.tuple(space, json(depth - 1)), { maxLength: 3 })
+            .map((items) => `[${items.map(([s, v]) => `${s}${v}`).join(',')}]`),
+        ),
+  );
+
+  it('reports the first key given twice where a YAML reading of the JSON finds it', () => {
+    let found = 0;
+    fc.assert(
+      fc.property(fc.array(fc.tuple(key, json(4)), { maxLength: 5 }), space, (pairs, s) => {
+        const text = `{${s}"version": "1.0.0", "specforge": {"templates": {}}${pairs
+          .map(([k, v]) => `,${s}"${k}": ${v}`)
+          .join('')}}`;
+        JSON.parse(text);
+        const expected = duplicateByYaml(text);
+        if (expected) found++;
+        expect(duplicateByManifest(text)).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
+    // The texts exercise the check: many of them do repeat a key.
+    expect(found).toBeGreaterThan(500);
   });
 });

@@ -326,35 +326,70 @@ function checkTemplatePath(path: string): string | undefined {
  * YAML parser gives source ranges that `JSON.parse` does not; when it cannot (tab indentation,
  * say), errors point at the file only.
  */
-/** The first key that appears twice in one JSON object, with the path of that object. */
+/**
+ * The first key that appears twice in one JSON object, with the path of that object and the
+ * offset of the second key's opening quote. `text` is valid JSON (`JSON.parse` accepted it), so
+ * a scan of its tokens is enough: objects are checked key by key, each value before the next
+ * key, and arrays item by item (their objects have the array's path).
+ */
 function findDuplicateKey(
   text: string,
 ): { path: string[]; key: string; offset: number } | undefined {
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: false });
-  if (doc.errors.length > 0) return undefined;
-  const visit = (
-    node: unknown,
-    path: string[],
-  ): { path: string[]; key: string; offset: number } | undefined => {
-    if (isSeq(node)) {
-      for (const item of node.items) {
-        const found = visit(item, path);
-        if (found) return found;
-      }
+  let at = 0;
+  const skipSpace = () => {
+    while (
+      at < text.length &&
+      (text[at] === ' ' || text[at] === '\t' || text[at] === '\n' || text[at] === '\r')
+    )
+      at++;
+  };
+  const readString = (): string => {
+    const start = at;
+    at++;
+    while (text[at] !== '"') at += text[at] === '\\' ? 2 : 1;
+    at++;
+    return JSON.parse(text.slice(start, at)) as string;
+  };
+  const visit = (path: string[]): { path: string[]; key: string; offset: number } | undefined => {
+    skipSpace();
+    const open = text[at];
+    if (open === '"') {
+      readString();
+      return undefined;
     }
-    if (!isMap(node)) return undefined;
+    if (open !== '{' && open !== '[') {
+      // A number, true, false or null.
+      while (at < text.length && !',]} \t\n\r'.includes(text[at]!)) at++;
+      return undefined;
+    }
+    at++;
     const seen = new Set<string>();
-    for (const pair of node.items) {
-      const key = isScalar(pair.key) ? String(pair.key.value) : '';
-      if (seen.has(key))
-        return { path, key, offset: isNode(pair.key) ? (pair.key.range?.[0] ?? 0) : 0 };
+    for (;;) {
+      skipSpace();
+      if (text[at] === '}' || text[at] === ']') {
+        at++;
+        return undefined;
+      }
+      if (text[at] === ',') {
+        at++;
+        skipSpace();
+      }
+      if (open === '[') {
+        const found = visit(path);
+        if (found) return found;
+        continue;
+      }
+      const offset = at;
+      const key = readString();
+      if (seen.has(key)) return { path, key, offset };
       seen.add(key);
-      const found = visit(pair.value, [...path, key]);
+      skipSpace();
+      at++; // the colon
+      const found = visit([...path, key]);
       if (found) return found;
     }
-    return undefined;
   };
-  return visit(doc.contents, []);
+  return visit([]);
 }
 
 function createJsonLocator(text: string, file: string) {

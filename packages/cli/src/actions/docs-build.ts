@@ -19,6 +19,7 @@ export async function runDocsBuild(flags: DocsBuildFlags): Promise<void> {
       guides: flags.guides === undefined ? undefined : { dir: flags.guides },
       frozen: flags.frozen,
       cacheDir: resolveCacheDir(),
+      ...(flags.cache === false ? { cache: false } : {}),
       now: resolveNow(),
     });
     const shown = displayPath(out, cwd);

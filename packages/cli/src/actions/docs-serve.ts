@@ -29,6 +29,7 @@ export async function runDocsServe(flags: DocsServeFlags): Promise<void> {
         guides: flags.guides === undefined ? undefined : { dir: flags.guides },
         frozen: flags.frozen,
         cacheDir: resolveCacheDir(),
+        ...(flags.cache === false ? { cache: false } : {}),
         signal: stopping.signal,
         onRebuild: (rebuild) => reportRebuild(rebuild, flags),
       });

@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import { createInterface } from 'node:readline/promises';
 import { SpecforgeError } from '@specforge/core';
+import { applyInit, planInit } from '@specforge/template-registry';
 import type { InitFlags } from '../commands/init.js';
 import { resolveCacheDir } from '../output/cache-dir.js';
 import { resolveNow } from '../output/clock.js';
@@ -12,7 +13,6 @@ import { runAction } from '../output/run-action.js';
 /** The action of `specforge init`. */
 export async function runInit(flags: InitFlags): Promise<void> {
   await runAction({ ...flags, writesProject: 'init' }, async () => {
-    const { applyInit, planInit } = await import('@specforge/template-registry');
     const root = process.cwd();
     const answers = await askMissing(flags, root);
     const plan = await planInit({

@@ -14,6 +14,7 @@ import { resolveNow } from '../output/clock.js';
 import { displayPath } from '../output/display-path.js';
 import { saveLock } from '../output/open-registry.js';
 import { createProgressBar, shouldShowProgress } from '../output/progress.js';
+import { cliRenderEnvironment } from '../output/render-environment.js';
 import {
   ExitCode,
   errorToJson,
@@ -70,6 +71,7 @@ export async function planManySpecs(
       write: !dryRun,
       force: flags.force,
       now: resolveNow(),
+      environment: cliRenderEnvironment(),
     });
     for await (const result of results) {
       countPlanResult(summary, result);

@@ -9,6 +9,7 @@ import {
 import type { PlanFlags } from '../commands/plan.js';
 import { resolveNow } from '../output/clock.js';
 import { openRegistry, saveLock } from '../output/open-registry.js';
+import { cliRenderEnvironment } from '../output/render-environment.js';
 import { ExitCode, printJson, printWarnings } from '../output/report.js';
 import { resolvePlanTemplate } from './plan-template.js';
 
@@ -31,6 +32,7 @@ export async function rebaseOneSpec(spec: string, flags: PlanFlags, cwd: string)
     project: registry.project,
     out: flags.out,
     now: resolveNow(),
+    environment: cliRenderEnvironment(),
     // Any template the project has may be the one the plan was generated with.
     templates: registry.packs.flatMap((pack) =>
       [...pack.templates.values()].map((resolved) => resolved.template),

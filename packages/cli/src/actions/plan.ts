@@ -11,10 +11,9 @@ import type { PlanFlags } from '../commands/plan.js';
 import { resolveNow } from '../output/clock.js';
 import { displayPath } from '../output/display-path.js';
 import { openRegistry, saveLock } from '../output/open-registry.js';
+import { cliRenderEnvironment } from '../output/render-environment.js';
 import { exitCodeFor, printError, printJson, printWarnings } from '../output/report.js';
 import { runAction } from '../output/run-action.js';
-import { planManySpecs } from './plan-many.js';
-import { rebaseOneSpec } from './plan-rebase.js';
 import { resolvePlanTemplate } from './plan-template.js';
 
 /** The action of `specforge plan`: one spec with its diff and JSON, or many with a summary. */
@@ -28,11 +27,13 @@ export async function runPlan(specs: string[], flags: PlanFlags): Promise<void> 
     }
     const cwd = process.cwd();
     const mode = await chooseMode(specs, flags, cwd);
+    // The rebase (a three-way merge) and the many-spec run (progress, summary) load only when used.
     if ('single' in mode) {
-      return flags.rebase
-        ? rebaseOneSpec(mode.single, flags, cwd)
-        : planOneSpec(mode.single, flags, cwd);
+      if (!flags.rebase) return planOneSpec(mode.single, flags, cwd);
+      const { rebaseOneSpec } = await import('./plan-rebase.js');
+      return rebaseOneSpec(mode.single, flags, cwd);
     }
+    const { planManySpecs } = await import('./plan-many.js');
     return planManySpecs(mode.many, flags, cwd);
   });
 }
@@ -83,6 +84,7 @@ async function planOneSpec(spec: string, flags: PlanFlags, cwd: string): Promise
     // --stdout never touches the file, so what is on disk must not stop it.
     force: flags.force || flags.stdout,
     now: resolveNow(),
+    environment: cliRenderEnvironment(),
   });
   printWarnings(change.warnings);
 

@@ -1,3 +1,4 @@
+import { findResolvedTemplate } from '@specforge/template-registry';
 import type { TemplateFlags } from '../commands/template.js';
 import { displayPath } from '../output/display-path.js';
 import { openRegistry } from '../output/open-registry.js';
@@ -7,7 +8,6 @@ import { runAction } from '../output/run-action.js';
 /** The action of `specforge template blame`. */
 export async function runTemplateBlame(ref: string, flags: TemplateFlags): Promise<void> {
   await runAction(flags, async () => {
-    const { findResolvedTemplate } = await import('@specforge/template-registry');
     const { packs } = await openRegistry(process.cwd(), flags);
     const blame = findResolvedTemplate(packs, ref).blame.map((section) => ({
       ...section,

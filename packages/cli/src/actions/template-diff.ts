@@ -1,3 +1,4 @@
+import { diffTemplate, parseTemplateRef, resolveAtBaseVersion } from '@specforge/template-registry';
 import type { TemplateDiffFlags } from '../commands/template.js';
 import { resolveCacheDir } from '../output/cache-dir.js';
 import { openRegistry } from '../output/open-registry.js';
@@ -7,9 +8,6 @@ import { runAction } from '../output/run-action.js';
 /** The action of `specforge template diff`. */
 export async function runTemplateDiff(ref: string, flags: TemplateDiffFlags): Promise<void> {
   await runAction(flags, async () => {
-    const { diffTemplate, parseTemplateRef, resolveAtBaseVersion } = await import(
-      '@specforge/template-registry'
-    );
     const registry = await openRegistry(process.cwd(), flags);
     // --base: the same fork composed on another version of its base, written nowhere.
     const packs = flags.base

@@ -1,5 +1,11 @@
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { addPackToConfig, decodeUtf8, nodeFileSystem } from '@specforge/core';
+import {
+  applyFork,
+  findChangesetsWorkspace,
+  parseForkName,
+  planFork,
+} from '@specforge/template-registry';
 import type { TemplateForkFlags } from '../commands/template.js';
 import { displayPath } from '../output/display-path.js';
 import { openRegistry } from '../output/open-registry.js';
@@ -9,9 +15,6 @@ import { runAction } from '../output/run-action.js';
 /** The action of `specforge template fork`. */
 export async function runTemplateFork(from: string, flags: TemplateForkFlags): Promise<void> {
   await runAction({ ...flags, writesProject: 'template fork' }, async () => {
-    const { applyFork, findChangesetsWorkspace, parseForkName, planFork } = await import(
-      '@specforge/template-registry'
-    );
     const cwd = process.cwd();
     const registry = await openRegistry(cwd, flags, false);
     const { project } = registry;

@@ -1,4 +1,9 @@
 import { join } from 'node:path';
+import {
+  applyImportPlan,
+  checkImportTarget,
+  planSpeckitImport,
+} from '@specforge/template-registry';
 import { displayPath } from '../output/display-path.js';
 import { printJson, printWarnings } from '../output/report.js';
 import { runAction } from '../output/run-action.js';
@@ -26,9 +31,6 @@ export interface TemplateImportFlags {
  */
 export async function runTemplateImport(path: string, flags: TemplateImportFlags): Promise<void> {
   await runAction({ ...flags, writesProject: 'template import' }, async () => {
-    const { applyImportPlan, checkImportTarget, planSpeckitImport } = await import(
-      '@specforge/template-registry'
-    );
     const cwd = process.cwd();
     // Paths stay as the user wrote them (relative to the current directory), so messages do too.
     const plan = await planSpeckitImport({ path, name: flags.name, version: flags.version });

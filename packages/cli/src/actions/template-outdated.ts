@@ -1,3 +1,5 @@
+import { findProject, nodeFileSystem } from '@specforge/core';
+import { loadProjectPacks, planUpgrade, readProjectLock } from '@specforge/template-registry';
 import type { TemplateFlags } from '../commands/template.js';
 import { resolveCacheDir } from '../output/cache-dir.js';
 import { printJson } from '../output/report.js';
@@ -6,10 +8,6 @@ import { runAction } from '../output/run-action.js';
 /** The action of `specforge template outdated`. */
 export async function runTemplateOutdated(flags: TemplateFlags): Promise<void> {
   await runAction(flags, async () => {
-    const { loadProjectPacks, planUpgrade, readProjectLock } = await import(
-      '@specforge/template-registry'
-    );
-    const { findProject, nodeFileSystem } = await import('@specforge/core');
     // Outdated forks may not resolve any more, so packs are read one by one, not resolved.
     const project = await findProject({ cwd: process.cwd(), fs: nodeFileSystem });
     const { lock } = await readProjectLock(project);

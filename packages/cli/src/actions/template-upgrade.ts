@@ -1,3 +1,5 @@
+import { findProject, nodeFileSystem } from '@specforge/core';
+import { applyUpgrade, planUpgrade, readProjectLock } from '@specforge/template-registry';
 import type { TemplateUpgradeFlags } from '../commands/template.js';
 import { resolveCacheDir } from '../output/cache-dir.js';
 import { displayPath } from '../output/display-path.js';
@@ -8,10 +10,6 @@ import { runAction } from '../output/run-action.js';
 /** The action of `specforge template upgrade`. */
 export async function runTemplateUpgrade(pack: string, flags: TemplateUpgradeFlags): Promise<void> {
   await runAction({ ...flags, writesProject: 'template upgrade' }, async () => {
-    const { applyUpgrade, planUpgrade, readProjectLock } = await import(
-      '@specforge/template-registry'
-    );
-    const { findProject, nodeFileSystem } = await import('@specforge/core');
     const cwd = process.cwd();
     // No full resolution first: after an upstream release the fork's range may not resolve.
     const project = await findProject({ cwd, fs: nodeFileSystem });

@@ -1,3 +1,9 @@
+import {
+  createRenderEnvironment,
+  formatLocation,
+  isSpecforgeError,
+  SpecforgeError,
+} from '@specforge/core';
 import type { TemplateFlags } from '../commands/template.js';
 import { displayPath } from '../output/display-path.js';
 import { openRegistry } from '../output/open-registry.js';
@@ -10,13 +16,9 @@ export async function runTemplateValidate(
   flags: TemplateFlags,
 ): Promise<void> {
   await runAction(flags, async () => {
-    const { createRenderEnvironment, formatLocation, isSpecforgeError } = await import(
-      '@specforge/core'
-    );
     const { packs } = await openRegistry(process.cwd(), flags);
     const selected = pack ? packs.filter((candidate) => candidate.name === pack) : packs;
     if (pack && selected.length === 0) {
-      const { SpecforgeError } = await import('@specforge/core');
       throw new SpecforgeError(
         'SPECFORGE_PACK_NOT_FOUND',
         { pack },

@@ -6,6 +6,8 @@ export interface DocsBuildFlags {
   base: string;
   guides?: string;
   frozen?: boolean;
+  /** `false` with `--no-cache`: neither read nor write the build cache. */
+  cache?: boolean;
   json?: boolean;
   debug?: boolean;
 }
@@ -18,6 +20,8 @@ export interface DocsServeFlags {
   out?: string;
   guides?: string;
   frozen?: boolean;
+  /** `false` with `--no-cache`: neither read nor write the build cache. */
+  cache?: boolean;
   debug?: boolean;
 }
 
@@ -47,6 +51,7 @@ export function makeDocsCommand(): Command {
         'add the Markdown guides of this folder (each *.md directly in it) as pages of the site',
       )
       .option('--frozen', 'fail if the packs no longer match specforge.lock')
+      .option('--no-cache', 'neither read nor write the build cache')
       .option('--json', 'print { out, base, pages } as JSON')
       .option('--debug', 'print stack traces of errors')
       .action(async (flags: DocsBuildFlags) => {
@@ -79,6 +84,7 @@ export function makeDocsCommand(): Command {
         'add the Markdown guides of this folder (each *.md directly in it) as pages of the site; edits reload them',
       )
       .option('--frozen', 'fail if the packs no longer match specforge.lock')
+      .option('--no-cache', 'neither read nor write the build cache')
       .option('--debug', 'print stack traces of errors')
       .action(async (flags: DocsServeFlags) => {
         const { runDocsServe } = await import('../actions/docs-serve.js');

@@ -1,3 +1,9 @@
+import {
+  acquireProjectWriteLock,
+  findProject,
+  isSpecforgeError,
+  nodeFileSystem,
+} from '@specforge/core';
 import { ExitCode, errorToJson, exitCodeFor, printError } from './report.js';
 
 /** Flags every command shares. */
@@ -27,8 +33,6 @@ export async function runAction(
       (command && !options.dryRun ? await underWriteLock(command, action) : await action()) ??
       ExitCode.ok;
   } catch (error) {
-    // Loaded only on failure so that the happy path does not pay for it.
-    const { isSpecforgeError } = await import('@specforge/core');
     if (isSpecforgeError(error)) {
       printError(error);
       if (options.json) process.stdout.write(`${JSON.stringify(errorToJson(error), null, 2)}\n`);
@@ -57,7 +61,6 @@ async function underWriteLock(
   command: string,
   action: () => Promise<number | undefined>,
 ): Promise<number | undefined> {
-  const { acquireProjectWriteLock, findProject, nodeFileSystem } = await import('@specforge/core');
   const project = await findProject({ cwd: process.cwd(), fs: nodeFileSystem });
   let lock: Awaited<ReturnType<typeof acquireProjectWriteLock>>;
   try {

@@ -1,4 +1,4 @@
-import type { HbLocation } from './_handlebars.js';
+import type { HbLocation, HbPosition } from './_handlebars.js';
 
 /** A Handlebars AST node, reduced to what we read; every other field is walked generically. */
 export interface AstNode {
@@ -30,14 +30,20 @@ function walk(
   }
 }
 
-/** The position of the first `{{> name}}` in the body, to locate "partial not found". */
-export function findPartialCall(root: AstNode, name: string): HbLocation | undefined {
-  let found: HbLocation | undefined;
+/**
+ * Where the body calls each partial: the position of the first `{{> name}}` of each name, to
+ * locate "partial not found". Kept instead of the AST, so that a template compiled in an earlier
+ * run (see the compile cache) still locates the error.
+ */
+export function listPartialCalls(root: AstNode): Map<string, HbPosition> {
+  const calls = new Map<string, HbPosition>();
   walk(root, (node) => {
-    if (found || node.type !== 'PartialStatement' || !isNode(node.name)) return;
+    if (node.type !== 'PartialStatement' || !isNode(node.name)) return;
     const nameNode = node.name;
     const written = nameNode.type === 'StringLiteral' ? nameNode.value : nameNode.original;
-    if (written === name) found = node.loc;
+    if (typeof written !== 'string' || calls.has(written)) return;
+    const start = node.loc?.start;
+    if (start) calls.set(written, { line: start.line, column: start.column });
   });
-  return found;
+  return calls;
 }

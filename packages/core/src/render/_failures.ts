@@ -1,10 +1,10 @@
-import type { AstNode } from './_ast.js';
-import type { HbLocation } from './_handlebars.js';
+import type { HbLocation, HbPosition } from './_handlebars.js';
 import type { BodyOrigin } from './_location.js';
 
 /** A compiled Handlebars body with what error mapping needs to point into it. */
 export interface CompiledOrigin extends BodyOrigin {
-  ast: AstNode;
+  /** Where the body calls each partial (see `listPartialCalls`). */
+  partialCalls: ReadonlyMap<string, HbPosition>;
 }
 
 /**

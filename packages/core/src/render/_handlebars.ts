@@ -1,7 +1,16 @@
-import Handlebars from 'handlebars';
+import { createRequire } from 'node:module';
+import HandlebarsRuntime from 'handlebars/runtime.js';
 
-/** An isolated Handlebars environment, as returned by `Handlebars.create()`. */
-export type HandlebarsEnv = ReturnType<typeof Handlebars.create>;
+// handlebars/runtime.d.ts declares no exports, but the module is the runtime half of
+// `handlebars`: the same object without the parser and the compilers.
+type HandlebarsModule = typeof import('handlebars');
+const runtime = HandlebarsRuntime as unknown as HandlebarsModule;
+
+/**
+ * An isolated Handlebars environment, as returned by the runtime's `Handlebars.create()`: it
+ * renders compiled templates; compiling needs {@link loadHandlebarsCompiler}.
+ */
+export type HandlebarsEnv = ReturnType<HandlebarsModule['create']>;
 
 /** A Handlebars source position: 1-based line, 0-based column (Handlebars' own convention). */
 export interface HbPosition {
@@ -51,45 +60,83 @@ export interface JavaScriptCompilerInstance {
     falsy?: boolean,
     strict?: boolean,
   ): void;
-  compile(environment: unknown, options: object, context: undefined, asObject: true): unknown;
+  /** Generates the template's code: the source of an object literal (a template spec). */
+  compile(environment: unknown, options: object): string;
 }
 
 /** The constructor of {@link JavaScriptCompilerInstance}. */
 export type JavaScriptCompilerClass = new () => JavaScriptCompilerInstance;
 
 /**
- * The parts of a Handlebars instance that its type declarations leave out. They are the same
- * pieces `Handlebars.compile` itself uses; we call them directly so that compiling is eager
- * (Handlebars' own `compile` defers parsing to the first render) and so that the
- * JavaScriptCompiler can be replaced on one instance only.
+ * The parts of Handlebars that compile templates, which its type declarations leave out. They
+ * are the pieces `Handlebars.compile` itself uses; we call them directly so that compiling is
+ * eager (Handlebars' own `compile` defers parsing to the first render) and so that the
+ * JavaScriptCompiler can be subclassed without changing it for other users of Handlebars.
  */
-export interface HandlebarsInternals {
+export interface HandlebarsCompiler {
+  parse(input: string): unknown;
   Compiler: new () => { compile(ast: unknown, options: object): unknown };
   JavaScriptCompiler: JavaScriptCompilerClass;
   /** The shared jison parser; after a failed parse its lexer still holds the failing position. */
   Parser?: { lexer?: { yylloc?: { first_line?: unknown; first_column?: unknown } } };
+}
+
+/** The runtime half of Handlebars' internals: what renders a compiled template. */
+export interface HandlebarsRuntimeInternals {
+  /** Turns a template spec (the evaluated output of the JavaScriptCompiler) into a function. */
   template(spec: unknown): HbTemplateDelegate;
+  VERSION: string;
+  COMPILER_REVISION: number;
 }
 
 /** Creates a Handlebars instance of its own: helpers and partials registered on it stay on it. */
 export function createIsolatedHandlebars(): HandlebarsEnv {
-  return Handlebars.create();
+  return runtime.create();
 }
 
-/** Returns the internals of `hb`, failing loudly if this Handlebars version lacks one of them. */
-export function internalsOf(hb: HandlebarsEnv): HandlebarsInternals {
-  const internals = hb as unknown as HandlebarsInternals;
-  if (
-    typeof internals.Compiler !== 'function' ||
-    typeof internals.JavaScriptCompiler !== 'function' ||
-    typeof internals.template !== 'function'
-  ) {
+/** Returns the runtime internals of `hb`, failing loudly if this Handlebars version lacks one. */
+export function runtimeInternalsOf(hb: HandlebarsEnv): HandlebarsRuntimeInternals {
+  const internals = hb as unknown as HandlebarsRuntimeInternals;
+  if (typeof internals.template !== 'function' || typeof internals.COMPILER_REVISION !== 'number') {
     // A bug (an incompatible Handlebars), not bad input: no catalog code applies.
     throw new Error(
-      `The installed Handlebars ${hb.VERSION} lacks Compiler, JavaScriptCompiler or template; specforge needs handlebars 4.7.`,
+      `The installed Handlebars ${hb.VERSION} lacks template or COMPILER_REVISION; specforge needs handlebars 4.7.`,
     );
   }
   return internals;
+}
+
+let compiler: HandlebarsCompiler | undefined;
+
+/**
+ * The Handlebars compiler (the parser and the code generators), loaded on the first call: a
+ * template whose compiled form is in a compile cache renders with the runtime alone.
+ *
+ * It is the same Handlebars as the runtime (`handlebars` requires `handlebars/runtime`), so
+ * what it compiles runs on the runtime's instances. Loaded with `require` because compiling is
+ * synchronous: Node runs the `createRequire` branch; a bundler sees the `require('handlebars')`
+ * call, bundles it and evaluates it on the first call only.
+ *
+ * @throws Error when this Handlebars version lacks one of the pieces (a bug, not bad input).
+ */
+export function loadHandlebarsCompiler(): HandlebarsCompiler {
+  if (compiler) return compiler;
+  const loaded = (
+    typeof require === 'function'
+      ? require('handlebars')
+      : createRequire(import.meta.url)('handlebars')
+  ) as HandlebarsCompiler & { VERSION?: string };
+  if (
+    typeof loaded.parse !== 'function' ||
+    typeof loaded.Compiler !== 'function' ||
+    typeof loaded.JavaScriptCompiler !== 'function'
+  ) {
+    throw new Error(
+      `The installed Handlebars ${loaded.VERSION} lacks parse, Compiler or JavaScriptCompiler; specforge needs handlebars 4.7.`,
+    );
+  }
+  compiler = loaded;
+  return compiler;
 }
 
 /** Reads a Handlebars error's fields without trusting its shape. */

@@ -1,5 +1,4 @@
 import { SpecforgeError } from '../errors/index.js';
-import { findPartialCall } from './_ast.js';
 import { type CompiledOrigin, HelperFailure, PartialFailure } from './_failures.js';
 import { asHandlebarsError, integerOrUndefined } from './_handlebars.js';
 import { locateInFile, sliceBody } from './_location.js';
@@ -78,7 +77,7 @@ export function toRenderError(error: unknown, origin: CompiledOrigin): Specforge
   const partial = partialNotFound.exec(message);
   if (partial) {
     const name = partial[1] ?? '';
-    const call = findPartialCall(origin.ast, name)?.start;
+    const call = origin.partialCalls.get(name);
     return new SpecforgeError(
       'SPECFORGE_TEMPLATE_RENDER_FAILED',
       { reason: `there is no partial "${name}".` },

@@ -1,5 +1,5 @@
 import { SpecforgeError } from '../errors/index.js';
-import { asHandlebarsError, type HandlebarsInternals, integerOrUndefined } from './_handlebars.js';
+import { asHandlebarsError, type HandlebarsCompiler, integerOrUndefined } from './_handlebars.js';
 import { type BodyOrigin, locateInFile } from './_location.js';
 
 /** Plain words for the parser's token names, for the first line of the reason. */
@@ -21,7 +21,7 @@ const tokenWords: Record<string, string> = {
 export function toSyntaxError(
   error: unknown,
   origin: BodyOrigin,
-  internals: HandlebarsInternals,
+  compiler: HandlebarsCompiler,
   helperNames: readonly string[],
 ): SpecforgeError {
   const hbError = asHandlebarsError(error);
@@ -50,7 +50,7 @@ export function toSyntaxError(
     const summary = tokenWords[got] ?? `unexpected ${got || 'text'}`;
     const reason = expecting ? `${summary}\n${expecting}` : summary;
     // The parser's message has only the line; its lexer still holds the failing token's position.
-    const yylloc = internals.Parser?.lexer?.yylloc;
+    const yylloc = compiler.Parser?.lexer?.yylloc;
     const column =
       integerOrUndefined(yylloc?.first_line) === parseLine
         ? integerOrUndefined(yylloc?.first_column)

@@ -1,19 +1,27 @@
 import type { SpecforgeError } from '../errors/index.js';
 import type { TemplateSource } from '../template/types.js';
-import type { AstNode } from './_ast.js';
+import { type AstNode, listPartialCalls } from './_ast.js';
+import {
+  type CompiledEntry,
+  compiledEntryKey,
+  decodeCompiledEntry,
+  encodeCompiledEntry,
+} from './_compiled-entry.js';
 import { buildRenderContext } from './_context.js';
 import { type CompiledOrigin, PartialFailure } from './_failures.js';
 import {
   createIsolatedHandlebars,
   type HandlebarsEnv,
-  type HandlebarsInternals,
+  type HandlebarsRuntimeInternals,
   type HbTemplateDelegate,
-  internalsOf,
+  loadHandlebarsCompiler,
+  runtimeInternalsOf,
 } from './_handlebars.js';
 import type { BodyOrigin } from './_location.js';
 import { toRenderError } from './_render-error.js';
-import { installStrictLookups } from './_strict-lookup.js';
+import { strictLookupCompiler, strictLookupRevision } from './_strict-lookup.js';
 import { toSyntaxError } from './_syntax-error.js';
+import type { TemplateCompileCache } from './compile-cache.js';
 import { adaptHelper } from './helpers/_define.js';
 import { builtinHelpers, handlebarsHelperNames } from './helpers/index.js';
 import type { HelperImplementation } from './helpers/types.js';
@@ -47,6 +55,14 @@ export interface RenderEnvironmentOptions {
    * Names must not clash with the built-in helpers.
    */
   helpers?: Readonly<Record<string, TrustedHelper>>;
+  /**
+   * Keeps what this environment compiles for later processes (see
+   * {@link createTemplateCompileCache}): a template found there renders without loading the
+   * Handlebars compiler. Entries are keyed by the template text, the Handlebars version, the
+   * helpers and specforge's compile options, and checked when read; one that does not check out
+   * is compiled again and replaced. Rendering is the same with or without a cache.
+   */
+  compileCache?: TemplateCompileCache;
 }
 
 /** A template compiled by a {@link RenderEnvironment}, ready to render repeatedly. */
@@ -119,8 +135,7 @@ const helperNamePattern = /^[A-Za-z_][A-Za-z0-9_-]*$/;
  */
 export function createRenderEnvironment(options: RenderEnvironmentOptions = {}): RenderEnvironment {
   const hb = createIsolatedHandlebars();
-  const internals = internalsOf(hb);
-  installStrictLookups(internals);
+  const internals = runtimeInternalsOf(hb);
   // `{{log}}` writes to the console; a library must not, and templates have nothing to log.
   hb.unregisterHelper('log');
 
@@ -147,20 +162,41 @@ export function createRenderEnvironment(options: RenderEnvironmentOptions = {}):
   };
   for (const name of helperNames) knownHelpers[name] = true;
 
-  const compileBody = (origin: BodyOrigin): CompiledBody =>
-    compileHandlebars(hb, internals, origin, knownHelpers, helperNames);
+  const cache = options.compileCache;
+  const codegen = cache ? strictLookupRevision() : '';
+  const compileBody = (origin: BodyOrigin): CompiledBody => {
+    const key = cache
+      ? compiledEntryKey({
+          handlebars: internals.VERSION,
+          compilerRevision: internals.COMPILER_REVISION,
+          codegen,
+          options: compileOptions(knownHelpers),
+          body: origin.body,
+        })
+      : '';
+    const saved = cache?.read(key);
+    const entry = saved === undefined ? undefined : decodeCompiledEntry(saved, key);
+    const cached = entry && cachedTemplate(internals, entry.code);
+    if (entry && cached) {
+      return { ...bodyOrigin(origin), partialCalls: entry.partialCalls, delegate: cached };
+    }
+    const compiled = compileHandlebars(origin, knownHelpers, helperNames);
+    const delegate = internals.template(evaluateSpec(compiled.code));
+    cache?.write(key, encodeCompiledEntry(key, compiled));
+    return { ...bodyOrigin(origin), partialCalls: compiled.partialCalls, delegate };
+  };
 
   for (const [name, source] of Object.entries(options.partials ?? {})) {
     registerPartial(hb, name, source, compileBody);
   }
 
-  const cache = new Map<string, CompiledBody>();
+  const compiledBodies = new Map<string, CompiledBody>();
   const compile = (template: TemplateSource): CompiledTemplate => {
     const key = `${template.file}\0${template.body}`;
-    let compiled = cache.get(key);
+    let compiled = compiledBodies.get(key);
     if (!compiled) {
       compiled = compileBody(template);
-      cache.set(key, compiled);
+      compiledBodies.set(key, compiled);
     }
     const body = compiled;
     return {
@@ -188,7 +224,7 @@ function renderCompiled(
     file: template.file,
     bodyLine: template.bodyLine,
     body: template.body,
-    ast: compiled.ast,
+    partialCalls: compiled.partialCalls,
   };
   try {
     return compiled.delegate(context, runtimeOptions());
@@ -208,38 +244,70 @@ function runtimeOptions(): Record<string, unknown> {
 }
 
 /**
- * Parses and compiles a body eagerly. (`Handlebars.compile` parses on first render, which would
+ * Parses and compiles a body eagerly, to the source of its template spec (what
+ * `Handlebars.precompile` returns). (`Handlebars.compile` parses on first render, which would
  * report syntax errors as render errors; these are the same steps it takes.)
  */
 function compileHandlebars(
-  hb: HandlebarsEnv,
-  internals: HandlebarsInternals,
   origin: BodyOrigin,
   knownHelpers: Record<string, boolean>,
   helperNames: readonly string[],
-): CompiledBody {
-  // Handlebars' compilers write into the options object; each compilation gets its own.
-  const compileOptions = {
+): CompiledEntry {
+  const compiler = loadHandlebarsCompiler();
+  try {
+    const ast = compiler.parse(origin.body) as AstNode;
+    const options = compileOptions(knownHelpers);
+    const environment = new compiler.Compiler().compile(ast, options);
+    const JavaScriptCompiler = strictLookupCompiler(compiler.JavaScriptCompiler);
+    const code = new JavaScriptCompiler().compile(environment, options);
+    return { code, partialCalls: listPartialCalls(ast) };
+  } catch (error) {
+    throw toSyntaxError(error, origin, compiler, helperNames);
+  }
+}
+
+/** The options of every compilation; Handlebars' compilers write into them, so each gets its own. */
+function compileOptions(knownHelpers: Record<string, boolean>) {
+  return {
     data: true,
     noEscape: true,
     strict: true,
     knownHelpersOnly: true,
     knownHelpers: { ...knownHelpers },
   };
+}
+
+/**
+ * Evaluates the source of a template spec, as Handlebars evaluates its precompiled templates.
+ * The source is Handlebars' own output: its JavaScriptCompiler writes template text only into
+ * string literals.
+ */
+function evaluateSpec(code: string): unknown {
+  return new Function(`return (${code});`)();
+}
+
+/**
+ * The template function of a cached spec's source, or `undefined` when the source does not
+ * evaluate to a spec of the running Handlebars (the entry is then compiled again).
+ */
+function cachedTemplate(
+  internals: HandlebarsRuntimeInternals,
+  code: string,
+): HbTemplateDelegate | undefined {
   try {
-    const ast = hb.parse(origin.body) as unknown as AstNode;
-    const environment = new internals.Compiler().compile(ast, compileOptions);
-    const spec = new internals.JavaScriptCompiler().compile(
-      environment,
-      compileOptions,
-      undefined,
-      true,
-    );
-    const { file, bodyLine, body } = origin;
-    return { file, bodyLine, body, ast, delegate: internals.template(spec) };
-  } catch (error) {
-    throw toSyntaxError(error, origin, internals, helperNames);
+    const spec = evaluateSpec(code);
+    if (typeof spec !== 'object' || spec === null) return undefined;
+    const { main, compiler } = spec as { main?: unknown; compiler?: unknown };
+    if (typeof main !== 'function' || !Array.isArray(compiler)) return undefined;
+    if (compiler[0] !== internals.COMPILER_REVISION) return undefined;
+    return internals.template(spec);
+  } catch {
+    return undefined;
   }
+}
+
+function bodyOrigin({ file, bodyLine, body }: BodyOrigin): BodyOrigin {
+  return { file, bodyLine, body };
 }
 
 function registerPartial(

@@ -11,4 +11,5 @@ export {
   type RenderEnvironmentOptions,
   type TrustedHelper,
 } from './environment.js';
+export { createTemplateCompileCache, type TemplateCompileCache } from './compile-cache.js';
 export type { HelperBlock, HelperCall, HelperImplementation } from './helpers/types.js';

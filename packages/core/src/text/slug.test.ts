@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { slugify, stripHeadingAnnotation } from './slug.js';
 
@@ -12,6 +13,22 @@ describe('slugify', () => {
     ['  --Édge   Cases--  ', 'édge-cases'],
   ])('turns %j into %j', (title, slug) => {
     expect(slugify(title)).toBe(slug);
+  });
+
+  it('gives ASCII titles the slug the Unicode rule gives them', () => {
+    const unicodeRule = (title: string) =>
+      stripHeadingAnnotation(title)
+        .normalize('NFC')
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}\p{M}]+/gu, '-')
+        .replace(/^-+|-+$/g, '');
+    const title = fc.string({ unit: fc.constantFrom(...'aZ09 -_*()[]:&.\t'.split('')) });
+    fc.assert(
+      fc.property(fc.oneof(title, fc.string({ unit: 'binary-ascii' })), (text) => {
+        expect(slugify(text)).toBe(unicodeRule(text));
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 

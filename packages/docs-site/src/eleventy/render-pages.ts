@@ -14,12 +14,13 @@ import {
 } from '../pages/version-templates.js';
 import type { ChangelogView, CompareView, TemplateVersionView } from '../pages/version-views.js';
 import type { GuideView, HomeView, NotFoundView, PageView, TemplateView } from '../pages/views.js';
-import { createPageWriter } from './page-writer.js';
+import { createPageWriter, type PageWriter } from './page-writer.js';
 import { assertInsideSite } from './site-path.js';
 
-/** The views of every page of the site. */
+/** The views of the pages of the site (every page, or the ones a build must render). */
 export interface SitePages {
-  home: HomeView;
+  /** The home page; left out when it need not be rendered. */
+  home?: HomeView;
   templates: TemplateView[];
   /** Guide pages; none when the site has no guides. */
   guides?: GuideView[];
@@ -29,7 +30,80 @@ export interface SitePages {
   compares?: CompareView[];
   /** Packs' changelogs. */
   changelogs?: ChangelogView[];
-  notFound: NotFoundView;
+  /** The 404 page; left out when it need not be rendered. */
+  notFound?: NotFoundView;
+}
+
+/** Which page template renders a page. */
+export type PageKind =
+  | 'home'
+  | 'not-found'
+  | 'template'
+  | 'guide'
+  | 'template-version'
+  | 'template-compare'
+  | 'changelog';
+
+/** A page of the site: its view and the page template that renders it. */
+export interface SitePage {
+  kind: PageKind;
+  view: PageView;
+}
+
+/** The page template of each kind of page. */
+export const pageTemplates: Readonly<Record<PageKind, string>> = {
+  home: homeTemplate,
+  'not-found': notFoundTemplate,
+  template: templateTemplate,
+  guide: guideTemplate,
+  'template-version': templateVersionTemplate,
+  'template-compare': compareTemplate,
+  changelog: changelogTemplate,
+};
+
+/** The partials every page template may use, by name. */
+export const pagePartials: Readonly<Record<string, string>> = {
+  ...templatePartials,
+  ...guidePartials,
+  ...versionPartials,
+};
+
+/** The layout every page is rendered in. */
+export const pageLayout = layoutTemplate;
+
+/**
+ * Every page of `pages` in the site's own order: the home page, the template pages, the
+ * guides, the earlier versions, the compare pages, the changelogs, then the 404 page. Pages are
+ * indexed for search in this order, whatever order they render in, so that the index is the
+ * same however many of them came from the build cache.
+ */
+export function listSitePages(pages: SitePages): SitePage[] {
+  const of = (kind: PageKind, views: readonly PageView[] | undefined) =>
+    (views ?? []).map((view) => ({ kind, view }));
+  return [
+    ...of('home', pages.home && [pages.home]),
+    ...of('template', pages.templates),
+    ...of('guide', pages.guides),
+    ...of('template-version', pages.versions),
+    ...of('template-compare', pages.compares),
+    ...of('changelog', pages.changelogs),
+    ...of('not-found', pages.notFound && [pages.notFound]),
+  ];
+}
+
+/** The views of `pages` that `keep` holds, as {@link SitePages} for {@link renderPages}. */
+export function selectSitePages(pages: SitePages, keep: ReadonlySet<PageView>): SitePages {
+  const kept = <T extends PageView>(views: readonly T[] | undefined) =>
+    (views ?? []).filter((view) => keep.has(view));
+  return {
+    home: pages.home && keep.has(pages.home) ? pages.home : undefined,
+    templates: kept(pages.templates),
+    guides: kept(pages.guides),
+    versions: kept(pages.versions),
+    compares: kept(pages.compares),
+    changelogs: kept(pages.changelogs),
+    notFound: pages.notFound && keep.has(pages.notFound) ? pages.notFound : undefined,
+  };
 }
 
 const layout = 'layouts/page.hbs';
@@ -38,6 +112,11 @@ const layout = 'layouts/page.hbs';
 export interface RenderPagesOptions {
   /** Called with each page (its path in the site and its HTML) as soon as it is rendered. */
   onPage?: (page: string, html: string) => void;
+  /**
+   * Writes the pages; the caller waits for it with `finish()`. By default a writer of its own,
+   * whose pages {@link renderPages} waits for and returns.
+   */
+  writer?: PageWriter;
 }
 
 const importRenderer = () =>
@@ -48,6 +127,22 @@ const importRenderer = () =>
   ]);
 
 let eleventyModules: ReturnType<typeof importRenderer> | undefined;
+let loadRequests = 0;
+let pagesRendered = 0;
+
+/**
+ * How many times this process asked for the renderer ({@link loadRenderer}, or
+ * {@link renderPages}, which calls it): tests check that a build served wholly from the build
+ * cache never does.
+ */
+export function countRendererLoads(): number {
+  return loadRequests;
+}
+
+/** How many pages this process rendered: tests check that a rebuild renders only what changed. */
+export function countRenderedPages(): number {
+  return pagesRendered;
+}
 
 /**
  * Starts loading Eleventy, its Handlebars plugin and Handlebars, once per process: a caller that
@@ -58,6 +153,7 @@ let eleventyModules: ReturnType<typeof importRenderer> | undefined;
  * project, so the hook is skipped, as its `ELEVENTY_SKIP_ESM_RESOLVER` setting allows.
  */
 export function loadRenderer(): Promise<unknown> {
+  loadRequests++;
   if (!eleventyModules) {
     const skip = process.env.ELEVENTY_SKIP_ESM_RESOLVER;
     process.env.ELEVENTY_SKIP_ESM_RESOLVER = '1';
@@ -76,7 +172,8 @@ export function loadRenderer(): Promise<unknown> {
  * Handlebars through Eleventy's official plugin, in an isolated Handlebars instance so that no
  * helper or partial leaks into other users of the global one. Template pages are one paginated
  * template over the template views; guide, version, compare and changelog pages likewise. Returns
- * the paths written, relative to `out`.
+ * the paths written, relative to `out` (with `options.writer`: the paths rendered, which that
+ * writer is still writing).
  */
 export async function renderPages(
   pages: SitePages,
@@ -89,15 +186,12 @@ export async function renderPages(
   const [{ Eleventy }, { default: handlebarsPlugin }, { default: Handlebars }] =
     await eleventyModules!;
   const handlebars = Handlebars.create();
-  for (const [name, source] of Object.entries({
-    ...templatePartials,
-    ...guidePartials,
-    ...versionPartials,
-  }))
+  for (const [name, source] of Object.entries(pagePartials))
     handlebars.registerPartial(name, source);
   // Eleventy needs an input folder; an empty one means no file of the project becomes a page.
   const input = await mkdtemp(join(tmpdir(), 'specforge-docs-input-'));
-  const writer = createPageWriter(out);
+  const writer = options.writer ?? createPageWriter(out);
+  const rendered: string[] = [];
   try {
     const eleventy = new Eleventy(input, out, {
       quietMode: true,
@@ -114,28 +208,35 @@ export async function renderPages(
         config.addTransform('specforge-write-page', async function (html) {
           const page = pageOf(this.page.url);
           options.onPage?.(page, html);
-          await writer.write(page, html);
+          writer.write(page, html);
+          rendered.push(page);
+          pagesRendered++;
           return html;
         });
-        config.addTemplate(`_includes/${layout}`, layoutTemplate);
-        config.addTemplate('index.hbs', homeTemplate, {
-          layout,
-          view: pages.home,
-          permalink: permalinkOf(pages.home, out),
-        });
-        config.addTemplate('404.hbs', notFoundTemplate, {
-          layout,
-          view: pages.notFound,
-          permalink: permalinkOf(pages.notFound, out),
-        });
-        const paginated: [string, string, readonly PageView[]][] = [
-          ['template', templateTemplate, pages.templates],
-          ['guide', guideTemplate, pages.guides ?? []],
-          ['template-version', templateVersionTemplate, pages.versions ?? []],
-          ['template-compare', compareTemplate, pages.compares ?? []],
-          ['changelog', changelogTemplate, pages.changelogs ?? []],
+        config.addTemplate(`_includes/${layout}`, pageLayout);
+        if (pages.home) {
+          config.addTemplate('index.hbs', pageTemplates.home, {
+            layout,
+            view: pages.home,
+            permalink: permalinkOf(pages.home, out),
+          });
+        }
+        if (pages.notFound) {
+          config.addTemplate('404.hbs', pageTemplates['not-found'], {
+            layout,
+            view: pages.notFound,
+            permalink: permalinkOf(pages.notFound, out),
+          });
+        }
+        const paginated: [PageKind, readonly PageView[]][] = [
+          ['template', pages.templates],
+          ['guide', pages.guides ?? []],
+          ['template-version', pages.versions ?? []],
+          ['template-compare', pages.compares ?? []],
+          ['changelog', pages.changelogs ?? []],
         ];
-        for (const [name, template, views] of paginated) {
+        for (const [name, views] of paginated) {
+          const template = pageTemplates[name];
           const data = `docsPages_${name.replace(/-/g, '_')}`;
           config.addTemplate(`${name}.hbs`, template, {
             layout,
@@ -148,9 +249,9 @@ export async function renderPages(
     });
     eleventy.disableLogger();
     await eleventy.toJSON();
-    return await writer.finish();
+    return options.writer ? rendered : await writer.finish();
   } finally {
-    await writer.finish().catch(() => undefined);
+    if (!options.writer) await writer.finish().catch(() => undefined);
     await rm(input, { recursive: true, force: true });
   }
 }

@@ -30,6 +30,8 @@ export interface ServeSiteOptions {
   out?: string;
   /** Fail with `SPECFORGE_LOCK_MISMATCH` when the packs no longer match `specforge.lock`. */
   frozen?: boolean;
+  /** The build cache, as {@link BuildSiteOptions.cache}: on by default, `false` to turn it off. */
+  cache?: BuildSiteOptions['cache'];
   /**
    * Hand-written guides, as {@link BuildSiteOptions.guides}; `dir` is relative to `cwd` or
    * absolute. The folder is watched too, even outside the project (its `*.md` files, not its
@@ -144,6 +146,7 @@ export async function serveSite(options: ServeSiteOptions): Promise<SiteServer> 
       out,
       base,
       cacheDir: options.cacheDir,
+      cache: options.cache,
       frozen: options.frozen,
       guides: options.guides,
       extraGuides: options.extraGuides,

@@ -1,4 +1,10 @@
-import { createRenderEnvironment, type Project, type TemplateMeta } from '@specforge/core';
+import {
+  createRenderEnvironment,
+  type Project,
+  type RenderEnvironment,
+  type TemplateMeta,
+  type TemplateSource,
+} from '@specforge/core';
 import type { ResolvedPack, ResolvedTemplate } from '@specforge/template-registry';
 import { renderExamplePlan } from './example-plan.js';
 import type { ExampleSpec } from './example-spec.js';
@@ -38,11 +44,46 @@ export interface BuildSiteModelOptions {
  * ```
  */
 export function buildSiteModel(options: BuildSiteModelOptions): SiteModel {
+  return composeSiteModel(options);
+}
+
+/**
+ * Example plans rendered by earlier builds (see `loadExamplePlans`): a template whose plan is
+ * there is not rendered again, and each plan rendered is handed to `set`.
+ */
+export interface ExamplePlanStore {
+  /** The example plan of `template` as rendered before, if it is known. */
+  get(template: TemplateSource): string | undefined;
+  /** Keeps the example plan `markdown` of `template`, which rendered without an error. */
+  set(template: TemplateSource, markdown: string): void;
+}
+
+/** {@link buildSiteModel}, with the example plans of `examples` where it has them. */
+export function composeSiteModel(
+  options: BuildSiteModelOptions,
+  examples?: ExamplePlanStore,
+): SiteModel {
   const { packs, project } = options;
   const displayFile = displayFileRelativeToPack(
     new Map(packs.map((pack) => [pack.name, pack.dir])),
   );
-  const environment = createRenderEnvironment();
+  // Created on the first plan to render: a build whose plans all come from the store never
+  // needs one.
+  let environment: RenderEnvironment | undefined;
+  const renderExample = (template: TemplateSource): SiteExample => {
+    const known = examples?.get(template);
+    if (known !== undefined) return { ok: true, markdown: known };
+    environment ??= createRenderEnvironment();
+    const example = renderExamplePlan(template, {
+      environment,
+      project,
+      example: options.example,
+      now: options.now,
+      displayFile,
+    });
+    if (example.ok) examples?.set(template, example.markdown);
+    return withDisplayPaths(example, project.root);
+  };
   const shared = new WeakMap<ResolvedTemplate, { tree: SectionTree; example: SiteExample }>();
 
   const templates: SiteTemplate[] = [];
@@ -58,16 +99,7 @@ export function buildSiteModel(options: BuildSiteModelOptions): SiteModel {
             upstream?.document,
             displayFile,
           ),
-          example: withDisplayPaths(
-            renderExamplePlan(resolved.template, {
-              environment,
-              project,
-              example: options.example,
-              now: options.now,
-              displayFile,
-            }),
-            project.root,
-          ),
+          example: renderExample(resolved.template),
         };
         if (!upstream) shared.set(resolved, computed);
       }

@@ -1,13 +1,16 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { flattenSections, isSpecforgeError, parseSections } from '@specforge/core';
 import {
   listPackVersions,
+  type PackVersion,
   type PackVersionOrigin,
   type ProjectRegistry,
   type ResolvedPack,
   resolveRegistryAtPackVersion,
 } from '@specforge/template-registry';
+import type { ChangedSections, PackIdentity, VersionBodiesStore } from '../cache/version-bodies.js';
 
 /** One version of a template: its effective body as the project composed it at that pack version. */
 export interface TemplateAtVersion {
@@ -67,10 +70,22 @@ export async function buildVersionsModel(
   registry: ProjectRegistry,
   options: VersionsModelOptions,
 ): Promise<PackVersionsModel[]> {
+  return composeVersionsModel(registry, options);
+}
+
+/**
+ * {@link buildVersionsModel}, with the bodies of versions that `store` has (composed by an
+ * earlier build) taken from there instead of being composed again.
+ */
+export async function composeVersionsModel(
+  registry: ProjectRegistry,
+  options: VersionsModelOptions,
+  store?: VersionBodiesStore,
+): Promise<PackVersionsModel[]> {
   // Packs and versions are composed concurrently: git reads and file reads of one overlap the
   // composing of another.
   const models = await Promise.all(
-    registry.packs.map((pack) => packVersionsModel(registry, pack, options)),
+    registry.packs.map((pack) => packVersionsModel(registry, pack, options, store)),
   );
   // An npm pack is shown only when another version of it is installed or in the npm cache; a
   // built-in pack never has one (see listPackVersions).
@@ -84,6 +99,7 @@ async function packVersionsModel(
   registry: ProjectRegistry,
   pack: ResolvedPack,
   options: VersionsModelOptions,
+  store: VersionBodiesStore | undefined,
 ): Promise<PackVersionsModel> {
   const { project } = registry;
   const listed = await listPackVersions(pack, {
@@ -95,17 +111,19 @@ async function packVersionsModel(
     [...pack.templates].map(([id, resolved]) => [id, resolved.template.body]),
   );
   const composed = await Promise.all(
-    listed.slice(0, options.maxVersions ?? 10).map(async (entry) => {
+    listed.slice(0, options.maxVersions ?? 10).map(async (entry): Promise<ComposedVersion> => {
       try {
-        const bodies =
-          entry.origin === 'current'
-            ? current
-            : await bodiesAt(registry, pack, await entry.materialize(), options.cacheDir);
-        return { entry, bodies, error: undefined };
+        if (entry.origin === 'current')
+          return { entry, bodies: current, error: undefined, fromCache: false };
+        const known = await store?.get(pack, entry);
+        if (known) return { entry, ...known, error: undefined, fromCache: true };
+        const dir = await entry.materialize();
+        const { bodies, packs } = await bodiesAt(registry, pack, dir, options.cacheDir);
+        return { entry, bodies, packs, error: undefined, fromCache: false };
       } catch (cause) {
         if (!isSpecforgeError(cause)) throw cause;
         const error = withDisplayPaths(cause.message, project.root, options.cacheDir);
-        return { entry, bodies: new Map<string, string>(), error };
+        return { entry, bodies: new Map<string, string>(), error, fromCache: false };
       }
     }),
   );
@@ -120,27 +138,63 @@ async function packVersionsModel(
     }
     return texts;
   };
-  const changedSectionsAt = (id: string, body: string): string[] => {
-    const now = current.get(id) ?? '';
-    return body === now ? [] : changedSectionsOf(textsOf(now), textsOf(body));
+  const currentHashes = new Map<string, string>();
+  const currentHash = (id: string) => {
+    let hash = currentHashes.get(id);
+    if (hash === undefined) {
+      hash = hashText(current.get(id) ?? '');
+      currentHashes.set(id, hash);
+    }
+    return hash;
   };
   const templates = new Map<string, TemplateAtVersion[]>();
   const versions: SitePackVersion[] = [];
-  for (const { entry, bodies, error } of composed) {
+  for (const { entry, bodies, error, changed: known, packs, fromCache } of composed) {
     versions.push({ version: entry.version, origin: entry.origin, ref: entry.ref, error });
+    // The sections changed at this version, by template, with the current body they were
+    // compared with; kept in the build cache with the bodies.
+    const changed = new Map<string, ChangedSections>();
+    let recomputed = false;
     for (const [id, body] of bodies) {
+      let sections: string[] = [];
+      if (entry.origin !== 'current') {
+        const against = currentHash(id);
+        const stored = known?.get(id);
+        if (stored?.against === against) sections = stored.sections;
+        else {
+          const now = current.get(id) ?? '';
+          sections = body === now ? [] : changedSectionsOf(textsOf(now), textsOf(body));
+          recomputed = true;
+        }
+        changed.set(id, { against, sections });
+      }
       const list = templates.get(id) ?? [];
-      list.push({
-        version: entry.version,
-        origin: entry.origin,
-        body,
-        changedSections: entry.origin === 'current' ? [] : changedSectionsAt(id, body),
-      });
+      list.push({ version: entry.version, origin: entry.origin, body, changedSections: sections });
       templates.set(id, list);
     }
+    // Stored when composed now, or when the current body of a template changed since.
+    if (packs && error === undefined && (!fromCache || recomputed))
+      store?.set(pack, entry, { bodies, changed, packs });
   }
   const changelog = await readFile(join(pack.dir, 'CHANGELOG.md'), 'utf8').catch(() => undefined);
   return { pack: pack.name, versions, changelog, templates };
+}
+
+/** A version of a pack, composed or taken from the build cache. */
+interface ComposedVersion {
+  entry: PackVersion;
+  bodies: ReadonlyMap<string, string>;
+  error: string | undefined;
+  /** From the build cache: the sections changed at this version, as compared then. */
+  changed?: ReadonlyMap<string, ChangedSections>;
+  /** The packs it was composed with (none for the current version or one that failed). */
+  packs?: readonly PackIdentity[];
+  /** Whether it came from the build cache. */
+  fromCache: boolean;
+}
+
+function hashText(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }
 
 async function bodiesAt(
@@ -148,7 +202,7 @@ async function bodiesAt(
   pack: ResolvedPack,
   dir: string,
   cacheDir: string,
-): Promise<Map<string, string>> {
+): Promise<{ bodies: Map<string, string>; packs: readonly ResolvedPack[] }> {
   // Only the pack is resolved (its extends chain comes with it), not every pack of the config: a
   // pack's templates compose from its chain alone, the other packs would be resolved for nothing
   // at every version, and a pack that extends this one would clash with its other version.
@@ -161,7 +215,8 @@ async function bodiesAt(
     reuse: packs,
   });
   const resolved = then.packs.find((candidate) => candidate.name === pack.name);
-  return new Map([...(resolved?.templates ?? [])].map(([id, t]) => [id, t.template.body]));
+  const bodies = new Map([...(resolved?.templates ?? [])].map(([id, t]) => [id, t.template.body]));
+  return { bodies, packs: then.packs };
 }
 
 /**

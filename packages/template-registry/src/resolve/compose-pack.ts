@@ -97,15 +97,24 @@ function standalone(template: TemplateSource): ResolvedTemplate {
     file: template.file,
     kind: 'template',
   };
-  const document = splitTemplate(template.body, {
-    file: template.file,
-    bodyLine: template.bodyLine,
-    layer: { pack: template.pack.name, version: template.pack.version },
-  });
+  let blame: SectionOrigin[] | undefined;
   return {
     template,
     layers: [layer],
-    blame: toOrigins(listSectionBlame(document)),
+    // Worked out on first use: it means parsing the body's Markdown, and planning with the
+    // template never asks for it (`template blame`, `template diff` and the docs site do).
+    get blame() {
+      blame ??= toOrigins(
+        listSectionBlame(
+          splitTemplate(template.body, {
+            file: template.file,
+            bodyLine: template.bodyLine,
+            layer: { pack: template.pack.name, version: template.pack.version },
+          }),
+        ),
+      );
+      return blame;
+    },
     root: template,
     overlays: [],
     stale: [],

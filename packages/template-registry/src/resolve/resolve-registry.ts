@@ -1,7 +1,7 @@
 import { realpath } from 'node:fs/promises';
 import { relative, sep } from 'node:path';
 import { type SourceLocation, SpecforgeError } from '@specforge/core';
-import { satisfies } from 'semver';
+import satisfies from 'semver/functions/satisfies.js';
 import { loadBuiltinPacks } from '../builtin-packs.js';
 import { loadPack, type Pack } from '../load-pack.js';
 import { diffLocks, type Lock, type LockChange } from '../lock/lock.js';
@@ -134,7 +134,9 @@ class ResolutionState {
     const key = await realpath(located.dir);
     const done = this.byDir.get(key) ?? this.adopt(key);
     if (done) return done;
-    const pack = await loadPack(located.dir);
+    // A base that falls back to a built-in pack is that pack, already loaded.
+    const pack =
+      this.builtins.find((builtin) => builtin.dir === located.dir) ?? (await loadPack(located.dir));
     return this.resolveLoaded(pack, located.source, chain);
   }
 

@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { gitUrlSchemes } from './source-spec.js';
 
 /** How a git command failed: a non-zero exit, or git could not be started or was stopped. */
@@ -110,6 +109,8 @@ export function gitEnvironment(
  */
 export function runGit(args: readonly string[], options: RunGitOptions): Promise<string> {
   const fullArgs = [...gitSafetyConfig, ...args];
+  // Loaded on the first git command: resolving packs from npm or paths never needs it.
+  const { execFile } = process.getBuiltinModule('node:child_process');
   return new Promise((resolve, reject) => {
     const child = execFile(
       'git',

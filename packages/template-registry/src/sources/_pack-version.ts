@@ -1,7 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SpecforgeError } from '@specforge/core';
-import { satisfies, valid } from 'semver';
+import satisfies from 'semver/functions/satisfies.js';
+import valid from 'semver/functions/valid.js';
 import type { SourceSpec } from './source-spec.js';
 
 /**

@@ -1,4 +1,5 @@
-import { rcompare, valid } from 'semver';
+import rcompare from 'semver/functions/rcompare.js';
+import valid from 'semver/functions/valid.js';
 import { runGit } from './_git.js';
 import type { GitSourceSpec } from './source-spec.js';
 

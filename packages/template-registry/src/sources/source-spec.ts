@@ -1,5 +1,5 @@
 import { SpecforgeError } from '@specforge/core';
-import { validRange } from 'semver';
+import validRange from 'semver/ranges/valid.js';
 
 /** Where a pack comes from: an installed npm package, a local folder, or a git repository. */
 export type SourceKind = 'npm' | 'path' | 'git';

@@ -1,5 +1,6 @@
 import { readFile, realpath } from 'node:fs/promises';
-import { minVersion, satisfies } from 'semver';
+import minVersion from 'semver/ranges/min-version.js';
+import satisfies from 'semver/functions/satisfies.js';
 import { join } from 'node:path';
 import { type FileSystem, nodeFileSystem, SpecforgeError } from '@specforge/core';
 import { serializeTemplate, UPSTREAM_DIR } from '../fork/plan-fork.js';

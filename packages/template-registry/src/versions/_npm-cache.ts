@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { valid } from 'semver';
+import valid from 'semver/functions/valid.js';
 // cacache and tar are loaded when an npm pack's versions are listed: every other command that
 // loads this package (plan, check…) would pay for them at start-up otherwise.
 import type { ReadEntry } from 'tar';

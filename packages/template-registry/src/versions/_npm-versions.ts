@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { SpecforgeError, sha256Hex } from '@specforge/core';
-import { valid } from 'semver';
+import valid from 'semver/functions/valid.js';
 import { builtinPackDirs } from '../builtin-packs.js';
 import type { ResolvedPack } from '../resolve/index.js';
 import { parseSourceSpec } from '../sources/source-spec.js';

@@ -1,7 +1,8 @@
 import { mkdir, realpath, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { sha256Hex } from '@specforge/core';
-import { rcompare, valid } from 'semver';
+import rcompare from 'semver/functions/rcompare.js';
+import valid from 'semver/functions/valid.js';
 import type { ResolvedPack } from '../resolve/index.js';
 import { runGit } from '../sources/_git.js';
 import { listGitReleases } from '../sources/list-git-versions.js';

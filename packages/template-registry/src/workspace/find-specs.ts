@@ -1,10 +1,15 @@
 import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { findProject, nodeFileSystem, SpecforgeError } from '@specforge/core';
-import { glob, isDynamicPattern } from 'tinyglobby';
 
 /** What a run with no paths plans: every spec under the project's `specs/` folder. */
 export const DEFAULT_SPEC_PATTERN = 'specs/**/spec.md';
+
+/**
+ * The glob library, loaded when a search runs: a command given spec files by name (`specforge
+ * plan spec.md`) never needs it, and it weighs as much as the rest of the search code.
+ */
+const loadGlob = () => import('tinyglobby');
 
 /** The pattern a folder argument is searched with. */
 const SPEC_IN_FOLDER_PATTERN = '**/spec.md';
@@ -51,6 +56,7 @@ export async function classifySpecPath(
 ): Promise<SpecPathKind> {
   const info = await stat(resolve(options.cwd, path)).catch(() => undefined);
   if (info) return info.isDirectory() ? 'directory' : 'file';
+  const { isDynamicPattern } = await loadGlob();
   return isDynamicPattern(path) ? 'pattern' : 'missing';
 }
 
@@ -104,6 +110,7 @@ async function expandSpecPath(path: string, cwd: string): Promise<string[]> {
 // A quoted glob means what the shell would have expanded it to: `specs/00*` names folders,
 // each searched for its spec.md, just as the unquoted words would be.
 async function expandPattern(pattern: string, cwd: string): Promise<string[]> {
+  const { glob } = await loadGlob();
   const matches = await glob(pattern, {
     cwd,
     absolute: true,
@@ -135,6 +142,7 @@ async function globSpecs(pattern: string, cwd: string, asGiven?: string): Promis
  * command searches a project (see `SEARCH`): no `node_modules`, no dot folders, no symbolic links.
  */
 export async function globProjectFiles(pattern: string, cwd: string): Promise<string[]> {
+  const { glob } = await loadGlob();
   const files = await glob(pattern, { cwd, absolute: true, ...SEARCH });
   return files.map((file) => resolve(file));
 }

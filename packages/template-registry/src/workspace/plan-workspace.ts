@@ -8,6 +8,7 @@ import {
   type PlanStatus,
   type Project,
   planSpec,
+  type RenderEnvironment,
   type SpecforgeError,
   templateProvenanceId,
 } from '@specforge/core';
@@ -29,6 +30,8 @@ export interface PlanWorkspaceOptions {
   fs?: FileSystem;
   /** How many specs are planned at once; results still come in order. Default: {@link DEFAULT_WORKSPACE_CONCURRENCY}. */
   concurrency?: number;
+  /** The environment templates render in (e.g. one with a compile cache); default: planSpec's own. */
+  environment?: RenderEnvironment;
 }
 
 /** What every {@link WorkspacePlanResult} says. */
@@ -118,6 +121,7 @@ async function planOne(
       force: options.force,
       now,
       fs,
+      environment: options.environment,
     });
     const written = options.write && !change.refusal ? await applyPlanChange(change, fs) : false;
     return { ...base, output: change.output, status: change.status, change, written };
