@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { ExportSpeckitPresetFlags } from '../commands/export.js';
 import { displayPath } from '../output/display-path.js';
 import { openRegistry } from '../output/open-registry.js';
-import { printJson, printWarnings } from '../output/report.js';
+import { printJson, printWarnings, warningsToJson } from '../output/report.js';
 import { runAction } from '../output/run-action.js';
 
 /** How each action reads in the listing, padded to one width. */
@@ -50,11 +50,7 @@ export async function runExportSpeckitPreset(
         dir: shownDir,
         templates: plan.templates,
         files: targets.map((file) => ({ path: file.path, action: file.action })),
-        warnings: plan.warnings.map(({ code, message, location }) => ({
-          code,
-          message,
-          location: location ? { ...location, file: displayPath(location.file, cwd) } : null,
-        })),
+        warnings: warningsToJson(plan.warnings, cwd),
         written: !flags.dryRun,
       });
       return 0;

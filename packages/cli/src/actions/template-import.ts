@@ -5,7 +5,7 @@ import {
   planSpeckitImport,
 } from '@specforge/template-registry';
 import { displayPath } from '../output/display-path.js';
-import { printJson, printWarnings } from '../output/report.js';
+import { printJson, printWarnings, warningsToJson } from '../output/report.js';
 import { runAction } from '../output/run-action.js';
 
 /** Flags of `specforge template import speckit <path>`. */
@@ -48,11 +48,7 @@ export async function runTemplateImport(path: string, flags: TemplateImportFlags
         detected: plan.detected,
         speckitVersion: plan.speckitVersion ?? null,
         files: targets.map((file) => ({ path: file.path, status: file.status })),
-        warnings: plan.warnings.map(({ code, message, location }) => ({
-          code,
-          message,
-          location: location ? { ...location, file: displayPath(location.file, cwd) } : null,
-        })),
+        warnings: warningsToJson(plan.warnings, cwd),
         written: !flags.dryRun,
       });
       return 0;

@@ -42,6 +42,15 @@ export function printWarnings(warnings: readonly Diagnostic[]): void {
   }
 }
 
+/** Warnings in `--json` output: code, message, and the location with its file shown as in text output. */
+export function warningsToJson(warnings: readonly Diagnostic[], cwd: string): object[] {
+  return warnings.map(({ code, message, location }) => ({
+    code,
+    message,
+    location: location ? { ...location, file: displayPath(location.file, cwd) } : null,
+  }));
+}
+
 /** The JSON form of an error, for `--json` output. */
 export function errorToJson(error: SpecforgeError): object {
   const location = error.location
