@@ -9,7 +9,7 @@ import { findFillSlotsIn } from './fill-slots.js';
 import { createFinding, type Finding, sortFindings } from './finding.js';
 import { checkIds } from './ids.js';
 import { findPlaceholders } from './placeholders.js';
-import { proseBlocks } from './prose.js';
+import { proseBlocksOfSpec } from './prose.js';
 import { findMissingSections, templateName } from './required-sections.js';
 import { checkStaleness } from './staleness.js';
 import { checkTraces } from './traces.js';
@@ -48,7 +48,7 @@ export function checkDerived(
   const { file, template } = options;
   const { content, provenance } = readProvenance(text);
   const parsed = parseSpec(content, { file });
-  const blocks = proseBlocks(content, parsed.bodyLine);
+  const blocks = proseBlocksOfSpec(parsed);
   const findings: Finding[] = findFillSlotsIn(blocks).map((slot) =>
     createFinding(
       'SPECFORGE_CHECK_FILL_LEFT',

@@ -1,10 +1,11 @@
 import type { Requirement, Spec } from '../spec/model.js';
-import { codePointLength, createSource, lineAt, type Source } from '../spec/source.js';
+import { parsedDocumentOf } from '../spec/parse-spec.js';
+import { codePointLength, lineAt, type Source } from '../spec/source.js';
 import type { TemplateSource } from '../template/types.js';
 import { createFinding, type Finding, sortFindings } from './finding.js';
 import { checkIds } from './ids.js';
 import { findPlaceholders } from './placeholders.js';
-import { proseBlocks } from './prose.js';
+import { proseBlocksOfSpec } from './prose.js';
 import { findMissingSections, templateName } from './required-sections.js';
 
 /** Options for {@link checkSpec}. */
@@ -43,7 +44,7 @@ export function checkSpec(spec: Spec, options: CheckSpecOptions): Finding[] {
       { file, line: marker.line, column: marker.column },
     ),
   );
-  const source = createSource(spec.text);
+  const { source } = parsedDocumentOf(spec);
   const ids = [...spec.requirements, ...spec.successCriteria].map((item) => ({
     id: item.id,
     line: item.line,
@@ -52,10 +53,7 @@ export function checkSpec(spec: Spec, options: CheckSpecOptions): Finding[] {
   findings.push(...checkIds(ids, template, file));
   if (template) {
     findings.push(...findMissingSections(spec.sections, template, file));
-    for (const hit of findPlaceholders(
-      proseBlocks(spec.text, spec.bodyLine),
-      template.meta.placeholders,
-    )) {
+    for (const hit of findPlaceholders(proseBlocksOfSpec(spec), template.meta.placeholders)) {
       findings.push(
         createFinding(
           'SPECFORGE_CHECK_PLACEHOLDER_LEFT',

@@ -1,6 +1,8 @@
-import { parseBlocks, walkBlocks } from '../spec/markdown.js';
+import { type Block, parseBlocks, walkBlocks } from '../spec/markdown.js';
 import { maskInlineCode } from '../spec/markers.js';
-import { codePointLength, createSource, lineAt } from '../spec/source.js';
+import type { Spec } from '../spec/model.js';
+import { parsedDocumentOf } from '../spec/parse-spec.js';
+import { codePointLength, createSource, lineAt, type Source } from '../spec/source.js';
 
 /** A block of a document whose text is read by people: a heading, paragraph, table or HTML block. */
 export interface ProseBlock {
@@ -19,8 +21,18 @@ export interface ProseBlock {
  */
 export function proseBlocks(text: string, bodyLine = 1): ProseBlock[] {
   const source = createSource(text);
+  return proseOf(source, parseBlocks(source, bodyLine));
+}
+
+/** {@link proseBlocks} of a parsed document, from the blocks its parse already made. */
+export function proseBlocksOfSpec(spec: Spec): ProseBlock[] {
+  const { source, blocks } = parsedDocumentOf(spec);
+  return proseOf(source, blocks);
+}
+
+function proseOf(source: Source, parsed: readonly Block[]): ProseBlock[] {
   const blocks: ProseBlock[] = [];
-  for (const block of walkBlocks(parseBlocks(source, bodyLine))) {
+  for (const block of walkBlocks(parsed)) {
     if (
       block.kind !== 'paragraph' &&
       block.kind !== 'heading' &&

@@ -23,8 +23,8 @@ export {
   buildTemplateInputs,
   hashTemplate,
   identifyTemplate,
-  type TemplateIdentity,
   parseTemplateProvenanceId,
+  type TemplateIdentity,
   type TemplateInputsOptions,
   templateProvenanceId,
 } from './template-inputs.js';

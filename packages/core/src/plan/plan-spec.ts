@@ -13,13 +13,13 @@ import { decodeUtf8 } from '../text/decode-utf8.js';
 import { sha256Hex } from '../text/hash.js';
 import { attachProvenance, readProvenance } from './provenance.js';
 import { readSpecFile, toProjectPath } from './read-spec-file.js';
-import { writeGeneratedFile } from './write-generated-file.js';
 import {
   buildTemplateInputs,
   hashTemplate,
   identifyTemplate,
   templateProvenanceId,
 } from './template-inputs.js';
+import { writeGeneratedFile } from './write-generated-file.js';
 
 /**
  * What {@link planSpec} decided for the output file:

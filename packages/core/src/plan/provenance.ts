@@ -1,5 +1,5 @@
-import { parse as parseYaml } from 'yaml';
 import { normalizeLineEndings, sha256Hex } from '../text/hash.js';
+import { PROVENANCE_FIELDS, parseProvenanceFields } from './provenance-fields.js';
 
 /**
  * What produced a generated document. Stored as a trailing HTML comment, so the document stays
@@ -30,13 +30,6 @@ export interface ProvenanceRead {
 
 const OPEN = '<!-- specforge:provenance';
 const CLOSE = '-->';
-const FIELDS = [
-  ['template', 'template'],
-  ['template-sha256', 'templateSha256'],
-  ['spec', 'spec'],
-  ['spec-sha256', 'specSha256'],
-  ['output-sha256', 'outputSha256'],
-] as const;
 
 /** Hashes generated text the way provenance records it: immune to CRLF conversion by git. */
 export function hashGeneratedText(text: string): string {
@@ -60,7 +53,7 @@ export function attachProvenance(
   // A text file ends with a line break; the block then follows after one blank line.
   const body = content.endsWith('\n') ? content : `${content}\n`;
   const full: Provenance = { ...provenance, outputSha256: hashGeneratedText(body) };
-  const lines = FIELDS.map(([key, field]) => `${key}: ${quote(full[field])}`);
+  const lines = PROVENANCE_FIELDS.map(([key, field]) => `${key}: ${quote(full[field])}`);
   return `${body}\n${OPEN}\n${lines.join('\n')}\n${CLOSE}\n`;
 }
 
@@ -72,30 +65,12 @@ export function readProvenance(text: string): ProvenanceRead {
   if (start < 0 || end < 0 || !atLineStart || text.slice(end + CLOSE.length).trim() !== '') {
     return { content: text, provenance: undefined, pristine: false };
   }
-  const provenance = parseFields(text.slice(start + OPEN.length, end));
+  const provenance = parseProvenanceFields(text.slice(start + OPEN.length, end));
   // The block was preceded by exactly one added line break.
   const content = text.slice(0, start).replace(/\r?\n$/, '');
   const pristine =
     provenance !== undefined && hashGeneratedText(content) === provenance.outputSha256;
   return { content, provenance, pristine };
-}
-
-function parseFields(block: string): Provenance | undefined {
-  let data: unknown;
-  try {
-    data = parseYaml(block, { maxAliasCount: 0 });
-  } catch {
-    return undefined;
-  }
-  if (data === null || typeof data !== 'object') return undefined;
-  const record = data as Record<string, unknown>;
-  const out: Partial<Record<(typeof FIELDS)[number][1], string>> = {};
-  for (const [key, field] of FIELDS) {
-    const value = record[key];
-    if (typeof value !== 'string') return undefined;
-    out[field] = value;
-  }
-  return out as Provenance;
 }
 
 // A JSON string is a valid YAML double-quoted scalar; escaping `>` keeps a path such as

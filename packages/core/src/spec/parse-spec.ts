@@ -1,13 +1,13 @@
 import { readClarificationSessions } from './clarifications.js';
 import { readFrontMatter } from './front-matter.js';
 import { readListSection } from './list-sections.js';
-import { parseBlocks } from './markdown.js';
+import { type Block, parseBlocks } from './markdown.js';
 import { readMarkers } from './markers.js';
 import { readMetadata } from './metadata.js';
 import type { ParseSpecOptions, Spec } from './model.js';
 import { readEntities, readRequirements } from './requirements.js';
 import { buildOutline } from './sections.js';
-import { createSource } from './source.js';
+import { createSource, type Source } from './source.js';
 import { readStories } from './stories.js';
 
 /**
@@ -39,7 +39,7 @@ export function parseSpec(text: string, options: ParseSpecOptions = {}): Spec {
   const metadata = readMetadata(source, outline.titleHeading, outline.header);
   const bodyStart = source.starts[bodyLine - 1];
 
-  return {
+  const spec: Spec = {
     file: options.file,
     text,
     body: bodyStart === undefined ? '' : text.slice(bodyStart),
@@ -57,4 +57,27 @@ export function parseSpec(text: string, options: ParseSpecOptions = {}): Spec {
     clarificationSessions: readClarificationSessions(source, outline),
     clarifications: readMarkers(source, blocks),
   };
+  parsedDocuments.set(spec, { source, blocks });
+  return spec;
+}
+
+/** The lines and blocks of a parsed document, which checks read again. */
+export interface ParsedDocument {
+  source: Source;
+  blocks: Block[];
+}
+
+// Kept beside each spec, not on it: the model stays plain data, and a check that needs the
+// blocks again (prose, placeholders) reuses this parse instead of tokenising the text twice.
+const parsedDocuments = new WeakMap<Spec, ParsedDocument>();
+
+/**
+ * The source lines and Markdown blocks `spec` was parsed from: the ones {@link parseSpec} made,
+ * or (for a spec built some other way) a fresh parse of its text from its body line.
+ */
+export function parsedDocumentOf(spec: Spec): ParsedDocument {
+  const known = parsedDocuments.get(spec);
+  if (known) return known;
+  const source = createSource(spec.text);
+  return { source, blocks: parseBlocks(source, spec.bodyLine) };
 }

@@ -13,20 +13,23 @@ export interface Source {
   readonly starts: readonly number[];
 }
 
-// The same line breaks markdown-it recognises, so its line numbers and ours agree.
-const lineBreak = /\r\n?|\n/g;
-
-/** Splits `text` into lines. */
+/**
+ * Splits `text` into lines at the line breaks markdown-it recognises (`\r\n`, `\r`, `\n`), so
+ * its line numbers and ours agree.
+ */
 export function createSource(text: string): Source {
   const bomLength = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const lines: string[] = [];
   const starts: number[] = [];
   let start = bomLength;
-  lineBreak.lastIndex = bomLength;
-  for (let m = lineBreak.exec(text); m !== null; m = lineBreak.exec(text)) {
-    lines.push(text.slice(start, m.index));
+  // A scan by character code: several times faster than a global regex on long documents.
+  for (let i = bomLength; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 10 && code !== 13) continue;
+    lines.push(text.slice(start, i));
     starts.push(start);
-    start = m.index + m[0].length;
+    if (code === 13 && text.charCodeAt(i + 1) === 10) i++;
+    start = i + 1;
   }
   lines.push(text.slice(start));
   starts.push(start);
