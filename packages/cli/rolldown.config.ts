@@ -26,7 +26,9 @@ function keepProgramLean(): Plugin {
   return {
     name: 'specforge:keep-program-lean',
     generateBundle(_options, bundle) {
-      const entry = Object.values(bundle).find((file) => file.type === 'chunk' && file.isEntry);
+      const entry = Object.values(bundle).find(
+        (file) => file.type === 'chunk' && file.isEntry && file.name === 'specforge',
+      );
       const seen = new Set<string>();
       const extra: string[] = [];
       const visit = (fileName: string, dynamicToo: boolean) => {
@@ -72,7 +74,7 @@ function lazyChildProcess(): Plugin {
 }
 
 export default defineConfig({
-  input: { specforge: 'src/bin.ts' },
+  input: { specforge: 'src/bin.ts', 'plan-thread': 'src/plan-thread.ts' },
   platform: 'node',
   // The optional peer: `specforge docs` imports it from the user's install, or says to add it.
   external: [/^@specforge\/docs-site(\/|$)/],

@@ -2,6 +2,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { resolveCacheDir } from './output/cache-dir.js';
 import { cliVersion } from './output/cli-version.js';
+import { ignoreClosedPipes } from './output/closed-pipe.js';
 import { enableCodeCache } from './output/code-cache.js';
 import { commandCompleted } from './output/exit-status.js';
 
@@ -18,6 +19,7 @@ export async function run(argv: string[]): Promise<void> {
     process.stdout.write(`${cliVersion()}\n`);
     return;
   }
+  ignoreClosedPipes();
   enableCodeCache({
     bundleDir: dirname(fileURLToPath(import.meta.url)),
     cacheDir: join(resolveCacheDir(), 'v8-code-cache'),

@@ -1,4 +1,7 @@
-import type { SpecforgeError } from '@specforge/core';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { SpecforgeError } from '@specforge/core';
 import {
   countPlanResult,
   emptyPlanSummary,
@@ -6,6 +9,7 @@ import {
   type PlanSummary,
   type ProjectRegistry,
   planWorkspace,
+  recommendedPlanThreads,
   type WorkspacePlanResult,
 } from '@specforge/template-registry';
 import type { PlanFlags } from '../commands/plan.js';
@@ -44,6 +48,7 @@ export async function planManySpecs(
   flags: PlanFlags,
   cwd: string,
 ): Promise<number> {
+  const jobs = flags.jobs === undefined ? undefined : parseJobs(flags.jobs);
   const workspace = await openSpecWorkspace({
     specs,
     cwd,
@@ -72,6 +77,10 @@ export async function planManySpecs(
       force: flags.force,
       now: resolveNow(),
       environment: cliRenderEnvironment(),
+      threads:
+        jobs === undefined ? recommendedPlanThreads(workspace.specs.length) : jobs === 1 ? 0 : jobs,
+      threadScript: bundledPlanThread(),
+      compileCacheDir: join(resolveCacheDir(), 'compiled-templates'),
     });
     for await (const result of results) {
       countPlanResult(summary, result);
@@ -106,6 +115,26 @@ export async function planManySpecs(
   if (flags.json) printJson({ results: jsonResults, summary });
   else process.stdout.write(formatReport(summary, refusals, dryRun));
   return exitCode;
+}
+
+/**
+ * The bundle's copy of the registry's plan thread script, beside this chunk (rolldown.config.ts);
+ * run unbundled, the registry's own.
+ */
+function bundledPlanThread(): string | undefined {
+  const script = join(dirname(fileURLToPath(import.meta.url)), 'plan-thread.cjs');
+  return existsSync(script) ? script : undefined;
+}
+
+/** `--jobs`: how many threads plan at once; 1 plans in this thread. */
+function parseJobs(text: string): number {
+  const jobs = /^\d{1,3}$/.test(text) ? Number(text) : Number.NaN;
+  if (jobs >= 1 && jobs <= 256) return jobs;
+  throw new SpecforgeError(
+    'SPECFORGE_USAGE',
+    { reason: `${JSON.stringify(text)} is not a number of jobs.` },
+    { hint: 'Pass --jobs a whole number from 1 (no threads) to 256.' },
+  );
 }
 
 function resultLine(result: WorkspacePlanResult, cwd: string, dryRun: boolean): string {

@@ -10,6 +10,7 @@ export interface PlanFlags {
   dryRun?: boolean;
   json?: boolean;
   frozen?: boolean;
+  jobs?: string;
   debug?: boolean;
 }
 
@@ -47,6 +48,10 @@ export function makePlanCommand(): Command {
     .option('--dry-run', 'write nothing; print what would happen (and, for one spec, the diff)')
     .option('--json', 'print the result as JSON')
     .option('--frozen', 'fail if the packs no longer match specforge.lock instead of updating it')
+    .option(
+      '-j, --jobs <n>',
+      'many specs: plan on n threads (default: one per core from 200 specs on; 1: no threads)',
+    )
     .option('--debug', 'print stack traces of errors')
     .action(async (specs: string[], flags: PlanFlags) => {
       const { runPlan } = await import('../actions/plan.js');

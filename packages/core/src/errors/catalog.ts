@@ -298,7 +298,8 @@ export const errorCatalog = {
   },
   SPECFORGE_EXPORT_SKIPPED: {
     kind: 'warning',
-    message: (a: { ref: string; reason: string }) => `The template ${a.ref} was not exported: ${a.reason}.`,
+    message: (a: { ref: string; reason: string }) =>
+      `The template ${a.ref} was not exported: ${a.reason}.`,
     hint: 'Copy the template under an id of lower-case letters, digits and "-" to export it.',
   },
   SPECFORGE_EXPORT_EXPRESSIONS_KEPT: {

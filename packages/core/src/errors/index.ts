@@ -1,6 +1,11 @@
 export { type ErrorCode, errorCatalog } from './catalog.js';
 export { createWarning, type Diagnostic } from './diagnostic.js';
 export {
+  reviveSpecforgeError,
+  type SpecforgeErrorData,
+  specforgeErrorData,
+} from './error-transfer.js';
+export {
   formatLocation,
   isSpecforgeError,
   type SourceLocation,

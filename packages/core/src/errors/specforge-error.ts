@@ -60,7 +60,7 @@ export class SpecforgeError<C extends ErrorCode = ErrorCode> extends Error {
     this.kind = entry.kind;
     this.hint = options.hint ?? entry.hint;
     this.location = options.location;
-    Object.defineProperty(this, specforgeErrorBrand, { value: true });
+    brandSpecforgeError(this);
   }
 
   /**
@@ -74,6 +74,11 @@ export class SpecforgeError<C extends ErrorCode = ErrorCode> extends Error {
     Object.defineProperty(copy, 'location', { value: location, enumerable: true });
     return copy;
   }
+}
+
+/** Marks `error` as one {@link isSpecforgeError} recognises from any copy of this package. */
+export function brandSpecforgeError(error: Error): void {
+  Object.defineProperty(error, specforgeErrorBrand, { value: true });
 }
 
 /**

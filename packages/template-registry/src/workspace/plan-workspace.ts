@@ -1,19 +1,16 @@
-import { dirname, isAbsolute, join, relative } from 'node:path';
 import {
-  applyPlanChange,
   type FileSystem,
-  isSpecforgeError,
   nodeFileSystem,
   type PlanChange,
   type PlanStatus,
   type Project,
-  planSpec,
   type RenderEnvironment,
   type SpecforgeError,
-  templateProvenanceId,
 } from '@specforge/core';
 import { mapOrdered } from './_map-ordered.js';
 import type { SpecWorkspace, WorkspaceSpec } from './open-spec-workspace.js';
+import { type PlanJobResult, type PlanJobSettings, planOneSpec } from './plan-one-spec.js';
+import { type PlanThreads, startPlanThreads } from './plan-threads.js';
 
 /** Specs worked on at once by default: enough to keep the disk busy, few enough to stay small. */
 export const DEFAULT_WORKSPACE_CONCURRENCY = 16;
@@ -32,6 +29,19 @@ export interface PlanWorkspaceOptions {
   concurrency?: number;
   /** The environment templates render in (e.g. one with a compile cache); default: planSpec's own. */
   environment?: RenderEnvironment;
+  /**
+   * Plan on this many worker threads (e.g. {@link recommendedPlanThreads}); 0 or none: in this
+   * thread. Threads use Node's file system (`fs` must be left out) and an environment of their
+   * own, with {@link PlanWorkspaceOptions.compileCacheDir} as its compile cache.
+   */
+  threads?: number;
+  /**
+   * The script threads run: by default this package's `plan-thread.js`. A bundle that holds this
+   * package names its own copy of that module.
+   */
+  threadScript?: string | URL;
+  /** With threads: the folder of compiled templates they share (see `createTemplateCompileCache`). */
+  compileCacheDir?: string;
 }
 
 /** What every {@link WorkspacePlanResult} says. */
@@ -90,48 +100,49 @@ export async function* planWorkspace(
   workspace: SpecWorkspace,
   options: PlanWorkspaceOptions = {},
 ): AsyncGenerator<WorkspacePlanResult, void, undefined> {
-  const now = options.now ?? new Date();
-  const concurrency = options.concurrency ?? DEFAULT_WORKSPACE_CONCURRENCY;
-  yield* mapOrdered(workspace.specs, concurrency, (spec) =>
-    planOne(spec, workspace.cwd, now, options),
-  );
-}
-
-async function planOne(
-  spec: WorkspaceSpec,
-  cwd: string,
-  now: Date,
-  options: PlanWorkspaceOptions,
-): Promise<WorkspacePlanResult> {
-  const { template, registry } = spec.project;
-  const base = {
-    spec: spec.path,
-    project: registry.project,
-    output: join(dirname(spec.path), template.meta.output),
-    template: templateProvenanceId(template),
+  const settings: PlanJobSettings = {
+    cwd: workspace.cwd,
+    now: options.now ?? new Date(),
+    write: Boolean(options.write),
+    force: Boolean(options.force),
+    fs: options.fs ?? nodeFileSystem,
+    environment: options.environment,
   };
-  const fs = options.fs ?? nodeFileSystem;
-  try {
-    const change = await planSpec({
-      // Relative to cwd where possible: messages and locations name the spec as the user sees it.
-      spec: nameFor(spec.path, cwd),
-      template,
-      cwd,
-      project: registry.project,
-      force: options.force,
-      now,
-      fs,
-      environment: options.environment,
-    });
-    const written = options.write && !change.refusal ? await applyPlanChange(change, fs) : false;
-    return { ...base, output: change.output, status: change.status, change, written };
-  } catch (error) {
-    if (!isSpecforgeError(error)) throw error;
-    return { ...base, status: 'failed', error };
+  const count = options.threads ?? 0;
+  if (count > 0 && options.fs) {
+    throw new TypeError('planWorkspace: threads use the machine file system; leave out `fs`.');
   }
-}
-
-function nameFor(path: string, cwd: string): string {
-  const rel = relative(cwd, path);
-  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? path : rel;
+  const threads: PlanThreads | undefined =
+    count > 0
+      ? startPlanThreads({
+          count,
+          script: options.threadScript ?? new URL('./plan-thread.js', import.meta.url),
+          data: {
+            cwd: settings.cwd,
+            now: settings.now.getTime(),
+            write: settings.write,
+            force: settings.force,
+            compileCacheDir: options.compileCacheDir,
+          },
+        })
+      : undefined;
+  const concurrency = (options.concurrency ?? DEFAULT_WORKSPACE_CONCURRENCY) * Math.max(1, count);
+  const planOne = async (spec: WorkspaceSpec): Promise<WorkspacePlanResult> => {
+    const result: PlanJobResult = threads
+      ? await threads.plan(spec)
+      : await planOneSpec(
+          {
+            spec: spec.path,
+            project: spec.project.registry.project,
+            template: spec.project.template,
+          },
+          settings,
+        );
+    return { spec: spec.path, project: spec.project.registry.project, ...result };
+  };
+  try {
+    yield* mapOrdered(workspace.specs, concurrency, planOne);
+  } finally {
+    await threads?.close();
+  }
 }
