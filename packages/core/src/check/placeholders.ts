@@ -22,20 +22,23 @@ export function findPlaceholders(
 ): PlaceholderHit[] {
   const hits: PlaceholderHit[] = [];
   if (placeholders.length === 0) return hits;
+  const wanted = placeholders.map((text) => ({
+    text,
+    guardStart: wordChar.test(text[0] ?? ''),
+    guardEnd: wordChar.test(text.at(-1) ?? ''),
+  }));
   for (const block of blocks) {
+    // Masking only blanks text, so a block whose raw text holds no placeholder has no hit: most
+    // blocks are skipped without masking them.
+    const present = wanted.filter(({ text }) => block.raw.includes(text));
+    if (present.length === 0) continue;
     const masked = maskProse(block, { keepComments: false });
-    for (const placeholder of placeholders) {
-      const guardStart = wordChar.test(placeholder[0] ?? '');
-      const guardEnd = wordChar.test(placeholder.at(-1) ?? '');
-      for (
-        let at = masked.indexOf(placeholder);
-        at >= 0;
-        at = masked.indexOf(placeholder, at + 1)
-      ) {
-        const end = at + placeholder.length;
+    for (const { text, guardStart, guardEnd } of present) {
+      for (let at = masked.indexOf(text); at >= 0; at = masked.indexOf(text, at + 1)) {
+        const end = at + text.length;
         if (guardStart && at > 0 && wordChar.test(masked[at - 1] ?? '')) continue;
         if (guardEnd && end < masked.length && wordChar.test(masked[end] ?? '')) continue;
-        hits.push({ text: placeholder, ...positionIn(block, at) });
+        hits.push({ text, ...positionIn(block, at) });
       }
     }
   }
