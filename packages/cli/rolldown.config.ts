@@ -74,7 +74,7 @@ function lazyChildProcess(): Plugin {
 }
 
 export default defineConfig({
-  input: { specforge: 'src/bin.ts', 'plan-thread': 'src/plan-thread.ts' },
+  input: { specforge: 'src/bin.ts', thread: 'src/thread.ts' },
   platform: 'node',
   // The optional peer: `specforge docs` imports it from the user's install, or says to add it.
   external: [/^@specforge\/docs-site(\/|$)/],

@@ -26,58 +26,17 @@
  *
  * @packageDocumentation
  */
+
+export * from './agents/index.js';
 export { builtinPackDirs, loadBuiltinPacks } from './builtin-packs.js';
-export { isOverlayText, loadPack, type OverlayFile, type Pack } from './load-pack.js';
+export * from './check/index.js';
 export {
-  type CopiedFrom,
-  derivePackName,
-  type PackManifest,
-  type PackManifestTemplate,
-  packNamePattern,
-  type ParsePackManifestOptions,
-  parsePackManifest,
-} from './pack-manifest.js';
-export {
-  findTemplate,
-  formatTemplateRef,
-  listTemplateRefs,
-  parseTemplateRef,
-  type TemplateRef,
-} from './template-ref.js';
-export {
-  isTemplateFileRef,
-  loadTemplateFile,
-  type ResolveTemplateOptions,
-  resolveTemplate,
-  TEMPLATE_FILE_VERSION,
-} from './template-file.js';
-export {
-  diffLocks,
-  formatLock,
-  LOCK_FILE_NAME,
-  type Lock,
-  LOCKFILE_VERSION,
-  type LockChange,
-  type LockedPack,
-  parseLock,
-} from './lock/lock.js';
-export * from './overlay/index.js';
-export * from './resolve/index.js';
-export {
-  formatSourceSpec,
-  type GitSourceSpec,
-  gitUrlSchemes,
-  hashPackDir,
-  integrityOf,
-  type NpmSourceSpec,
-  type PathSourceSpec,
-  parseSourceSpec,
-  type ResolvedSource,
-  type ResolveSourceOptions,
-  resolveSource,
-  type SourceKind,
-  type SourceSpec,
-} from './sources/index.js';
+  diffTemplate,
+  type SectionDiff,
+  type SectionStatus,
+  type TemplateDiff,
+} from './diff/diff-template.js';
+export * from './export/index.js';
 export { extendsSpecFor } from './fork/base-source.js';
 export {
   type ChangesetsWorkspace,
@@ -96,7 +55,69 @@ export {
   serializeTemplate,
   UPSTREAM_DIR,
 } from './fork/plan-fork.js';
-export { diffTemplate, type SectionDiff, type SectionStatus, type TemplateDiff } from './diff/diff-template.js';
+export * from './import/index.js';
+export {
+  applyInit,
+  type InitFile,
+  type InitPlan,
+  type PlanInitOptions,
+  planInit,
+} from './init/plan-init.js';
+export { isOverlayText, loadPack, type OverlayFile, type Pack } from './load-pack.js';
+export {
+  diffLocks,
+  formatLock,
+  LOCK_FILE_NAME,
+  LOCKFILE_VERSION,
+  type Lock,
+  type LockChange,
+  type LockedPack,
+  parseLock,
+} from './lock/lock.js';
+export * from './merge/index.js';
+export * from './overlay/index.js';
+export {
+  type CopiedFrom,
+  derivePackName,
+  type PackManifest,
+  type PackManifestTemplate,
+  type ParsePackManifestOptions,
+  packNamePattern,
+  parsePackManifest,
+} from './pack-manifest.js';
+export * from './rebase/index.js';
+export * from './resolve/index.js';
+export {
+  formatSourceSpec,
+  type GitSourceSpec,
+  gitUrlSchemes,
+  hashPackDir,
+  integrityOf,
+  type NpmSourceSpec,
+  type PathSourceSpec,
+  parseSourceSpec,
+  type ResolvedSource,
+  type ResolveSourceOptions,
+  resolveSource,
+  type SourceKind,
+  type SourceSpec,
+} from './sources/index.js';
+export {
+  isTemplateFileRef,
+  loadTemplateFile,
+  type ResolveTemplateOptions,
+  resolveTemplate,
+  TEMPLATE_FILE_VERSION,
+} from './template-file.js';
+export { templateFrontMatter } from './template-front-matter.js';
+export {
+  findTemplate,
+  formatTemplateRef,
+  listTemplateRefs,
+  parseTemplateRef,
+  type TemplateRef,
+} from './template-ref.js';
+export { MIN_ITEMS_PER_THREADED_RUN, recommendedThreads } from './threads/recommended-threads.js';
 export {
   applyUpgrade,
   loadProjectPacks,
@@ -108,13 +129,5 @@ export {
   type UpgradeFile,
   type UpgradePlan,
 } from './upgrade/plan-upgrade.js';
-export * from './merge/index.js';
-export * from './rebase/index.js';
-export { applyInit, type InitFile, type InitPlan, type PlanInitOptions, planInit } from './init/plan-init.js';
-export * from './import/index.js';
-export * from './check/index.js';
-export * from './workspace/index.js';
 export * from './versions/index.js';
-export * from './agents/index.js';
-export * from './export/index.js';
-export { templateFrontMatter } from './template-front-matter.js';
+export * from './workspace/index.js';

@@ -2,20 +2,24 @@ import { type Finding, toSarif } from '@specforge/core';
 import { checkDocuments } from '@specforge/template-registry';
 import type { CheckFlags } from '../commands/check.js';
 import { cliVersion } from '../output/cli-version.js';
-import { displayPath } from '../output/display-path.js';
+import { threadsFor } from '../output/jobs.js';
 import { openRegistry } from '../output/open-registry.js';
 import { ExitCode, printJson } from '../output/report.js';
 import { runAction } from '../output/run-action.js';
+import { bundledThreadScript } from '../output/thread-script.js';
 
 /** The action of `specforge check`. */
 export async function runCheck(paths: string[], flags: CheckFlags): Promise<void> {
   await runAction(flags, async () => {
     const cwd = process.cwd();
+    threadsFor(flags.jobs, 0); // a --jobs that is not a number fails before any work
     const { findings, files } = await checkDocuments({
       paths,
       cwd,
       packsFor: async (root) => (await openRegistry(root, flags, false)).packs,
-      display: (path) => displayPath(path, cwd),
+      display: 'relative',
+      threads: (documents) => threadsFor(flags.jobs, documents),
+      threadScript: bundledThreadScript(),
     });
     const errors = findings.filter((f) => f.severity === 'error').length;
     const warnings = findings.length - errors;

@@ -1,7 +1,5 @@
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { SpecforgeError } from '@specforge/core';
+import { join } from 'node:path';
+import type { SpecforgeError } from '@specforge/core';
 import {
   countPlanResult,
   emptyPlanSummary,
@@ -9,13 +7,13 @@ import {
   type PlanSummary,
   type ProjectRegistry,
   planWorkspace,
-  recommendedPlanThreads,
   type WorkspacePlanResult,
 } from '@specforge/template-registry';
 import type { PlanFlags } from '../commands/plan.js';
 import { resolveCacheDir } from '../output/cache-dir.js';
 import { resolveNow } from '../output/clock.js';
 import { displayPath } from '../output/display-path.js';
+import { threadsFor } from '../output/jobs.js';
 import { saveLock } from '../output/open-registry.js';
 import { createProgressBar, shouldShowProgress } from '../output/progress.js';
 import { cliRenderEnvironment } from '../output/render-environment.js';
@@ -27,6 +25,7 @@ import {
   printJson,
   printWarnings,
 } from '../output/report.js';
+import { bundledThreadScript } from '../output/thread-script.js';
 
 /** A plan left alone, for the list after the summary. */
 interface Refusal {
@@ -48,7 +47,6 @@ export async function planManySpecs(
   flags: PlanFlags,
   cwd: string,
 ): Promise<number> {
-  const jobs = flags.jobs === undefined ? undefined : parseJobs(flags.jobs);
   const workspace = await openSpecWorkspace({
     specs,
     cwd,
@@ -77,9 +75,8 @@ export async function planManySpecs(
       force: flags.force,
       now: resolveNow(),
       environment: cliRenderEnvironment(),
-      threads:
-        jobs === undefined ? recommendedPlanThreads(workspace.specs.length) : jobs === 1 ? 0 : jobs,
-      threadScript: bundledPlanThread(),
+      threads: threadsFor(flags.jobs, workspace.specs.length),
+      threadScript: bundledThreadScript(),
       compileCacheDir: join(resolveCacheDir(), 'compiled-templates'),
     });
     for await (const result of results) {
@@ -115,26 +112,6 @@ export async function planManySpecs(
   if (flags.json) printJson({ results: jsonResults, summary });
   else process.stdout.write(formatReport(summary, refusals, dryRun));
   return exitCode;
-}
-
-/**
- * The bundle's copy of the registry's plan thread script, beside this chunk (rolldown.config.ts);
- * run unbundled, the registry's own.
- */
-function bundledPlanThread(): string | undefined {
-  const script = join(dirname(fileURLToPath(import.meta.url)), 'plan-thread.cjs');
-  return existsSync(script) ? script : undefined;
-}
-
-/** `--jobs`: how many threads plan at once; 1 plans in this thread. */
-function parseJobs(text: string): number {
-  const jobs = /^\d{1,3}$/.test(text) ? Number(text) : Number.NaN;
-  if (jobs >= 1 && jobs <= 256) return jobs;
-  throw new SpecforgeError(
-    'SPECFORGE_USAGE',
-    { reason: `${JSON.stringify(text)} is not a number of jobs.` },
-    { hint: 'Pass --jobs a whole number from 1 (no threads) to 256.' },
-  );
 }
 
 function resultLine(result: WorkspacePlanResult, cwd: string, dryRun: boolean): string {

@@ -6,6 +6,7 @@ export interface CheckFlags {
   json?: boolean;
   strict?: boolean;
   frozen?: boolean;
+  jobs?: string;
   debug?: boolean;
 }
 
@@ -29,6 +30,10 @@ export function makeCheckCommand(): Command {
     .option('--json', 'same as --format json: print { findings, files, errors, warnings }')
     .option('--strict', 'fail on warnings too (stale plans, open clarifications)')
     .option('--frozen', 'fail if the packs no longer match specforge.lock')
+    .option(
+      '-j, --jobs <n>',
+      'check on n threads (default: one per core from 200 documents on; 1: no threads)',
+    )
     .option('--debug', 'print stack traces of errors')
     .action(async (paths: string[], flags: CheckFlags) => {
       const { runCheck } = await import('../actions/check.js');

@@ -1,3 +1,4 @@
+export { displayPath } from './display-path.js';
 export type { FileSystem, PathKind } from './file-system.js';
 export {
   commitFileChanges,

@@ -15,10 +15,6 @@ export {
 } from './open-spec-workspace.js';
 export { countPlanResult, emptyPlanSummary, type PlanSummary } from './plan-summary.js';
 export {
-  MIN_SPECS_PER_THREADED_RUN,
-  recommendedPlanThreads,
-} from './plan-threads.js';
-export {
   DEFAULT_WORKSPACE_CONCURRENCY,
   type FailedSpec,
   type PlannedSpec,

@@ -7,10 +7,8 @@ import {
 } from '@specforge/core';
 import type { PlanJobResult } from './plan-one-spec.js';
 
-/** What a plan thread is started with (its `workerData`): how every spec of the run is planned. */
-export interface PlanThreadData {
-  /** Marks the data as ours, so that the thread module does nothing when loaded any other way. */
-  specforgePlanThread: 1;
+/** How every spec of a threaded run is planned: the settings each plan thread starts with. */
+export interface PlanThreadSettings {
   cwd: string;
   /** The run's clock, in milliseconds since the epoch. */
   now: number;
@@ -20,15 +18,16 @@ export interface PlanThreadData {
   compileCacheDir: string | undefined;
 }
 
-/** A message to a plan thread. A project is sent once, before the first spec that needs it. */
-export type ToPlanThread =
-  | { type: 'project'; key: number; project: Project; template: TemplateSource }
-  | { type: 'plan'; id: number; key: number; spec: string };
+/** What a plan thread is told once per project: the project and the template its specs use. */
+export interface PlanThreadContext {
+  project: Project;
+  template: TemplateSource;
+}
 
-/** A message from a plan thread: a spec's result, or the bug that stopped it. */
-export type FromPlanThread =
-  | { type: 'planned'; id: number; result: SentPlanResult }
-  | { type: 'crashed'; id: number; message: string; stack: string | undefined };
+/** One spec for a plan thread: its absolute path. */
+export interface PlanThreadJob {
+  spec: string;
+}
 
 /** A {@link PlanJobResult} as it crosses the thread boundary: its errors as plain data. */
 export type SentPlanResult =

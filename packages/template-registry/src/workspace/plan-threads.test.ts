@@ -2,20 +2,14 @@ import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { MessageChannel } from 'node:worker_threads';
 import { isSpecforgeError } from '@specforge/core';
 import { afterEach, describe, expect, it } from 'vitest';
+import { channelThread } from '../test-utils/channel-thread.js';
 import { removeTempTrees, writeTempTree } from '../test-utils/temp-tree.js';
 import { findSpecs } from './find-specs.js';
 import { openSpecWorkspace } from './open-spec-workspace.js';
 import { servePlanThread } from './plan-thread.js';
-import type { FromPlanThread } from './plan-thread-protocol.js';
-import {
-  MIN_SPECS_PER_THREADED_RUN,
-  type PlanThread,
-  recommendedPlanThreads,
-  startPlanThreads,
-} from './plan-threads.js';
+import { startPlanThreads } from './plan-threads.js';
 import { type PlanWorkspaceOptions, planWorkspace } from './plan-workspace.js';
 
 afterEach(removeTempTrees);
@@ -34,7 +28,7 @@ const tree = {
 };
 
 // The thread script as the package ships it: `pnpm test` builds the package first.
-const builtThread = fileURLToPath(new URL('../../dist/workspace/plan-thread.js', import.meta.url));
+const builtThread = fileURLToPath(new URL('../../dist/threads/thread.js', import.meta.url));
 
 async function open(root: string) {
   const specs = await findSpecs({ cwd: root, paths: ['.'] });
@@ -106,66 +100,39 @@ describe.skipIf(!existsSync(builtThread))('planWorkspace on threads', () => {
   });
 });
 
-/** A thread served in this process over a MessageChannel: the same protocol, structured clone and all. */
-function channelThread(): PlanThread & { stop(code: number): void } {
-  const { port1, port2 } = new MessageChannel();
-  const exits: ((code: number) => void)[] = [];
-  return {
-    postMessage: (message) => port1.postMessage(message),
-    on(event: string, listener: (value: never) => void) {
-      if (event === 'message') port1.on('message', listener as (m: FromPlanThread) => void);
-      if (event === 'exit') exits.push(listener as (code: number) => void);
-      return this;
-    },
-    terminate: async () => {
-      port1.close();
-      port2.close();
-    },
-    stop: (code) => {
-      port2.close();
-      for (const exit of exits) exit(code);
-    },
-    serve(cwd: string) {
-      servePlanThread(port2, {
-        specforgePlanThread: 1,
-        cwd,
-        now: now.getTime(),
-        write: false,
-        force: false,
-        compileCacheDir: undefined,
-      });
-    },
-  } as PlanThread & { stop(code: number): void; serve(cwd: string): void };
-}
-
 describe('startPlanThreads', () => {
   it('sends each project once per thread and gives results back with their errors revived', async () => {
     const root = await writeTempTree(tree);
     const workspace = await open(root);
-    const threads: ReturnType<typeof channelThread>[] = [];
     const posted: string[] = [];
+    let started = 0;
     const pool = startPlanThreads({
       count: 2,
       script: 'unused',
-      data: {
+      settings: {
         cwd: root,
         now: now.getTime(),
         write: false,
         force: false,
         compileCacheDir: undefined,
       },
+      // Threads served in this process over MessageChannels: the same messages, structured clone and all.
       spawn: () => {
-        const thread = channelThread() as ReturnType<typeof channelThread> & {
-          serve(cwd: string): void;
-        };
-        thread.serve(root);
-        const post = thread.postMessage;
-        thread.postMessage = (message) => {
-          posted.push(`${threads.indexOf(thread)}:${message.type}`);
-          post(message);
-        };
-        threads.push(thread);
-        return thread;
+        const lane = started++;
+        return channelThread(
+          (port) =>
+            servePlanThread(port, {
+              cwd: root,
+              now: now.getTime(),
+              write: false,
+              force: false,
+              compileCacheDir: undefined,
+            }),
+          (message) => {
+            const { type, key } = message as { type: string; key: number };
+            posted.push(`${lane}:${type}:${key}`);
+          },
+        );
       },
     });
     const results = await Promise.all(workspace.specs.map((s) => pool.plan(s)));
@@ -182,44 +149,10 @@ describe('startPlanThreads', () => {
       failed?.status === 'failed' &&
         isSpecforgeError(failed.error, 'SPECFORGE_FRONT_MATTER_INVALID'),
     ).toBe(true);
-    // Two projects, two threads: each thread is sent a project once, before its first spec of it.
-    expect(posted.filter((p) => p.endsWith(':project')).length).toBeLessThanOrEqual(4);
-    expect(posted.filter((p) => p.endsWith(':plan'))).toHaveLength(5);
-  });
-
-  it('fails the specs in flight when a thread exits, and the ones sent to it later', async () => {
-    const root = await writeTempTree(tree);
-    const workspace = await open(root);
-    let thread: ReturnType<typeof channelThread> | undefined;
-    const pool = startPlanThreads({
-      count: 1,
-      script: 'unused',
-      data: {
-        cwd: root,
-        now: now.getTime(),
-        write: false,
-        force: false,
-        compileCacheDir: undefined,
-      },
-      spawn: () => {
-        thread = channelThread(); // never served: nothing answers
-        return thread;
-      },
-    });
-    const [first] = workspace.specs;
-    const pending = pool.plan(first!);
-    thread?.stop(1);
-    await expect(pending).rejects.toThrow('A plan thread exited with code 1 while planning.');
-    await expect(pool.plan(first!)).rejects.toThrow('exited with code 1');
-    await pool.close();
-  });
-});
-
-describe('recommendedPlanThreads', () => {
-  it('plans small runs and single cores in process, else one thread per core up to 8', () => {
-    expect(recommendedPlanThreads(MIN_SPECS_PER_THREADED_RUN - 1, 4)).toBe(0);
-    expect(recommendedPlanThreads(10_000, 1)).toBe(0);
-    expect(recommendedPlanThreads(MIN_SPECS_PER_THREADED_RUN, 2)).toBe(2);
-    expect(recommendedPlanThreads(10_000, 64)).toBe(8);
+    // Two projects, two threads: a thread is sent a project once, before its first spec of it.
+    const contexts = posted.filter((p) => p.includes(':context:'));
+    expect(new Set(contexts).size).toBe(contexts.length);
+    expect(posted.filter((p) => p.includes(':job:'))).toHaveLength(5);
+    expect(contexts.length).toBeGreaterThanOrEqual(2);
   });
 });

@@ -30,13 +30,13 @@ export interface PlanWorkspaceOptions {
   /** The environment templates render in (e.g. one with a compile cache); default: planSpec's own. */
   environment?: RenderEnvironment;
   /**
-   * Plan on this many worker threads (e.g. {@link recommendedPlanThreads}); 0 or none: in this
+   * Plan on this many worker threads (e.g. {@link recommendedThreads}); 0 or none: in this
    * thread. Threads use Node's file system (`fs` must be left out) and an environment of their
    * own, with {@link PlanWorkspaceOptions.compileCacheDir} as its compile cache.
    */
   threads?: number;
   /**
-   * The script threads run: by default this package's `plan-thread.js`. A bundle that holds this
+   * The script threads run: by default this package's `threads/thread.js`. A bundle that holds this
    * package names its own copy of that module.
    */
   threadScript?: string | URL;
@@ -116,8 +116,8 @@ export async function* planWorkspace(
     count > 0
       ? startPlanThreads({
           count,
-          script: options.threadScript ?? new URL('./plan-thread.js', import.meta.url),
-          data: {
+          script: options.threadScript ?? new URL('../threads/thread.js', import.meta.url),
+          settings: {
             cwd: settings.cwd,
             now: settings.now.getTime(),
             write: settings.write,

@@ -62,6 +62,55 @@ describe('specforge plan --jobs', () => {
   });
 });
 
+describe('specforge check --jobs', () => {
+  it('checks on threads exactly as in process: the same report, in every format, and exit code', async () => {
+    const files = manySpecs(30);
+    // Findings of every kind: open clarifications, an edited plan, a stale plan, a task list.
+    files['specs/001-f/spec.md'] += '\n[NEEDS CLARIFICATION: which users?]\n';
+    files['specs/002-f/tasks.md'] = '# Tasks\n\n- [ ] T001 Do it\n- [ ] T001 Again\n';
+    const project = await makeProject(files);
+    runCli(['plan', '-j', '1'], { cwd: project.dir, env });
+    await project.write('specs/003-f/spec.md', spec(3).replace('thing 3', 'thing three'));
+    await project.write(
+      'specs/004-f/plan.md',
+      (await project.read('specs/004-f/plan.md')).replace('- Languages:', '- Languages: Go'),
+    );
+    for (const format of ['text', 'json', 'sarif']) {
+      const one = runCli(['check', '--format', format, '--jobs', '1'], { cwd: project.dir, env });
+      const three = runCli(['check', '--format', format, '-j', '3'], { cwd: project.dir, env });
+      expect(three).toEqual(one);
+      expect(one.status).toBe(1);
+    }
+    const report = JSON.parse(
+      runCli(['check', 'specs', '--json', '-j', '2'], { cwd: project.dir, env }).stdout,
+    );
+    expect(report.files).toBe(62);
+    const codes = new Set(report.findings.map((f: { code: string }) => f.code));
+    for (const code of [
+      'SPECFORGE_FRONT_MATTER_INVALID',
+      'SPECFORGE_CHECK_CLARIFICATION_OPEN',
+      'SPECFORGE_CHECK_PLAN_STALE',
+    ]) {
+      expect(codes).toContain(code);
+    }
+    expect(report.findings[0].file).toMatch(/^specs\//);
+  });
+
+  it('stops with the same coded error on threads as in process', async () => {
+    const files = manySpecs(3);
+    files['specforge.config.yaml'] = 'spec:\n  template: speckit/spce\n';
+    const project = await makeProject(files);
+    const one = runCli(['check', '-j', '1'], { cwd: project.dir, env });
+    const two = runCli(['check', '-j', '2'], { cwd: project.dir, env });
+    expect(two).toEqual(one);
+    expect(one.status).toBe(2);
+    expect(one.stderr).toContain('SPECFORGE_TEMPLATE_NOT_FOUND');
+    expect(runCli(['check', '--jobs', 'many'], { cwd: project.dir, env }).stderr).toContain(
+      'is not a number of jobs',
+    );
+  });
+});
+
 describe('a closed output pipe', () => {
   it('does not stop the command: every plan is still written, and the exit code is its own', async () => {
     const project = await makeProject(manySpecs(30));
