@@ -32,7 +32,7 @@ export function makeCheckCommand(): Command {
     .option('--frozen', 'fail if the packs no longer match specforge.lock')
     .option(
       '-j, --jobs <n>',
-      'check on n threads (default: one per core from 200 documents on; 1: no threads)',
+      'check n at once on threads (default: one per core from 200 documents on; 1: no threads)',
     )
     .option('--debug', 'print stack traces of errors')
     .action(async (paths: string[], flags: CheckFlags) => {

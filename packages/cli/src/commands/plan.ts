@@ -50,7 +50,7 @@ export function makePlanCommand(): Command {
     .option('--frozen', 'fail if the packs no longer match specforge.lock instead of updating it')
     .option(
       '-j, --jobs <n>',
-      'many specs: plan on n threads (default: one per core from 200 specs on; 1: no threads)',
+      'many specs: plan n at once on threads (default: one per core from 200 specs on; 1: no threads)',
     )
     .option('--debug', 'print stack traces of errors')
     .action(async (specs: string[], flags: PlanFlags) => {

@@ -8,6 +8,7 @@ import {
 } from '@specforge/core';
 import type { ResolvedPack } from '../resolve/index.js';
 import { startThreadPool, type ThreadPool } from '../threads/thread-pool.js';
+import { windowFor } from '../threads/window-for.js';
 import { mapOrdered } from '../workspace/_map-ordered.js';
 import { createProjectLocator } from '../workspace/project-locator.js';
 import {
@@ -16,6 +17,7 @@ import {
   checkPackOf,
   createSpecCache,
 } from './check-one-document.js';
+import { createCheckJobRunner } from './check-thread.js';
 import type {
   CheckThreadContext,
   CheckThreadJob,
@@ -44,8 +46,9 @@ export interface CheckDocumentsOptions {
    */
   display?: ((path: string) => string) | 'relative';
   /**
-   * Check on this many worker threads (e.g. {@link recommendedThreads}), or on as many as a
-   * function of the number of documents found says; 0 or none: in this thread. Threads need
+   * Check on this many worker threads besides this one, which checks too (e.g.
+   * {@link recommendedThreads}), or on as many as a function of the number of documents found
+   * says; 0 or none: in this thread only. Threads need
    * `display` to be `relative` or left out.
    */
   threads?: number | ((documents: number) => number);
@@ -104,6 +107,7 @@ export async function checkDocuments(options: CheckDocumentsOptions): Promise<Ch
     }
     return found;
   };
+  const context = { display, specOf: createSpecCache() };
   const pool =
     count > 0
       ? startThreadPool<
@@ -119,9 +123,9 @@ export async function checkDocuments(options: CheckDocumentsOptions): Promise<Ch
             specforgeThread: 'check',
             settings: { cwd, display: options.display === 'relative' ? 'relative' : 'absolute' },
           },
+          local: createCheckJobRunner(context),
         })
       : undefined;
-  const context = { display, specOf: createSpecCache() };
   const checkOne = async (path: string): Promise<Finding[]> => {
     const project = await projectOf(dirname(path));
     const projectPacks = await packsOf(project.root);
@@ -131,7 +135,7 @@ export async function checkDocuments(options: CheckDocumentsOptions): Promise<Ch
   const findings: Finding[] = [];
   try {
     // A window of files in flight keeps the disk busy; results still come in file order.
-    for await (const found of mapOrdered(files, CONCURRENCY * Math.max(1, count), checkOne)) {
+    for await (const found of mapOrdered(files, windowFor(CONCURRENCY, count), checkOne)) {
       findings.push(...found);
     }
   } finally {

@@ -5,8 +5,9 @@ export const MIN_ITEMS_PER_THREADED_RUN = 200;
 
 /**
  * How many worker threads suit a run over `count` specs (planWorkspace) or documents
- * (checkDocuments) on this machine: none for a small run or a single core, else one per core
- * (at most 8, past which the disk is the limit).
+ * (checkDocuments) on this machine, besides the main thread, which works too: none for a small
+ * run or a single core, else one per further core (8 lanes at most, past which the disk is the
+ * limit).
  *
  * @example
  * ```ts
@@ -15,5 +16,5 @@ export const MIN_ITEMS_PER_THREADED_RUN = 200;
  */
 export function recommendedThreads(count: number, cores = availableParallelism()): number {
   if (count < MIN_ITEMS_PER_THREADED_RUN || cores < 2) return 0;
-  return Math.min(cores, 8);
+  return Math.min(cores, 8) - 1;
 }

@@ -2,17 +2,16 @@ import type { MessagePort } from 'node:worker_threads';
 import type { FromThread, ToThread } from './thread-messages.js';
 
 /**
- * Serves jobs arriving on `port` until it closes: each job runs with the context sent for its key
- * and its result (or the error it threw: a bug) is posted back under its id. Jobs run
- * concurrently, so a thread keeps its disk busy as the main thread does.
+ * Handles the messages a thread is sent: keeps each context, runs each job with the context sent
+ * for its key, and replies with the result (or the error it threw: a bug) under the job's id.
+ * Jobs run concurrently, so a thread keeps its disk busy as the main thread does.
  */
-export function serveThread<Context, Job, Result>(
-  port: MessagePort,
+export function createJobHandler<Context, Job, Result>(
   run: (job: Job, context: Context) => Promise<Result>,
-): void {
+  reply: (message: FromThread<Result>) => void,
+): (message: ToThread<Context, Job>) => void {
   const contexts = new Map<number, Context>();
-  const reply = (message: FromThread<Result>) => port.postMessage(message);
-  port.on('message', (message: ToThread<Context, Job>) => {
+  return (message) => {
     if (message.type === 'context') {
       contexts.set(message.key, message.context);
       return;
@@ -31,5 +30,16 @@ export function serveThread<Context, Job, Result>(
           stack: error instanceof Error ? error.stack : undefined,
         }),
     );
-  });
+  };
+}
+
+/** Serves jobs arriving on `port` (a thread's parent port) until it closes; see {@link createJobHandler}. */
+export function serveThread<Context, Job, Result>(
+  port: MessagePort,
+  run: (job: Job, context: Context) => Promise<Result>,
+): void {
+  port.on(
+    'message',
+    createJobHandler(run, (message) => port.postMessage(message)),
+  );
 }

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import { localThread } from './local-thread.js';
 import type { FromThread, ThreadData, ToThread } from './thread-messages.js';
 
 /** What a pool needs of a thread: a Worker, or in tests a MessagePort served in process. */
@@ -11,13 +12,18 @@ export interface PoolThread {
 }
 
 /** Options for {@link startThreadPool}. */
-export interface ThreadPoolOptions<Kind extends string, Settings> {
+export interface ThreadPoolOptions<Kind extends string, Settings, Context, Job, Result> {
   count: number;
   /** The thread script: this package's `thread.js`, or a bundle's copy of it. */
   script: string | URL;
   data: ThreadData<Kind, Settings>;
   /** Starts one thread; by default a Worker running `script`. */
   spawn?: (script: string | URL, data: ThreadData<Kind, Settings>) => PoolThread;
+  /**
+   * Runs jobs in this thread too, as one more lane beside the `count` workers (see
+   * {@link localThread}); the context it gets is the one `describe` made, not a copy.
+   */
+  local?: (job: Job, context: Context) => Promise<Result>;
 }
 
 /** A job for {@link ThreadPool.run}: what to do, and the context it needs. */
@@ -58,7 +64,7 @@ const defaultSpawn = (script: string | URL, data: unknown): PoolThread =>
  * those jobs with an Error, and every job sent to it later: a bug, which ends the run.
  */
 export function startThreadPool<Kind extends string, Settings, Context, Job, Result>(
-  options: ThreadPoolOptions<Kind, Settings>,
+  options: ThreadPoolOptions<Kind, Settings, Context, Job, Result>,
 ): ThreadPool<Context, Job, Result> {
   const spawn = options.spawn ?? defaultSpawn;
   const contextKeys = new WeakMap<object, number>();
@@ -67,9 +73,11 @@ export function startThreadPool<Kind extends string, Settings, Context, Job, Res
   let closing = false;
   let lastAffinity: { key: string; lane: Lane } | undefined;
 
-  const lanes: Lane[] = Array.from({ length: options.count }, () => {
+  const threads = Array.from({ length: options.count }, () => spawn(options.script, options.data));
+  if (options.local) threads.push(localThread<Context, Job, Result>(options.local));
+  const lanes: Lane[] = threads.map((thread) => {
     const lane: Lane = {
-      thread: spawn(options.script, options.data),
+      thread,
       pending: new Map(),
       contexts: new Set(),
       stopped: undefined,

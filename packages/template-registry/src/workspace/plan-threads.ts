@@ -1,12 +1,13 @@
 import { type PoolThread, startThreadPool } from '../threads/thread-pool.js';
 import type { WorkspaceSpec } from './open-spec-workspace.js';
-import type { PlanJobResult } from './plan-one-spec.js';
+import { type PlanJobResult, type PlanJobSettings, planOneSpec } from './plan-one-spec.js';
 import {
   type PlanThreadContext,
   type PlanThreadJob,
   type PlanThreadSettings,
   receivePlanResult,
   type SentPlanResult,
+  sendPlanResult,
 } from './plan-thread-protocol.js';
 
 /** Options for {@link startPlanThreads}. */
@@ -17,6 +18,8 @@ export interface PlanThreadsOptions {
   settings: PlanThreadSettings;
   /** Starts one thread; by default a Worker running `script` (tests serve a MessagePort). */
   spawn?: (script: string | URL, data: unknown) => PoolThread;
+  /** Plans in this thread too, with these settings, beside the `count` threads. */
+  local?: PlanJobSettings;
 }
 
 /** Plan threads: each spec goes to the least busy one; {@link PlanThreads.close} stops them. */
@@ -38,6 +41,10 @@ export function startPlanThreads(options: PlanThreadsOptions): PlanThreads {
     script: options.script,
     data: { specforgeThread: 'plan', settings: options.settings },
     spawn: options.spawn,
+    local:
+      options.local &&
+      (async ({ spec }, context) =>
+        sendPlanResult(await planOneSpec({ spec, ...context }, options.local as PlanJobSettings))),
   });
   return {
     plan: async (spec) =>

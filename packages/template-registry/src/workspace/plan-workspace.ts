@@ -7,6 +7,7 @@ import {
   type RenderEnvironment,
   type SpecforgeError,
 } from '@specforge/core';
+import { windowFor } from '../threads/window-for.js';
 import { mapOrdered } from './_map-ordered.js';
 import type { SpecWorkspace, WorkspaceSpec } from './open-spec-workspace.js';
 import { type PlanJobResult, type PlanJobSettings, planOneSpec } from './plan-one-spec.js';
@@ -30,9 +31,10 @@ export interface PlanWorkspaceOptions {
   /** The environment templates render in (e.g. one with a compile cache); default: planSpec's own. */
   environment?: RenderEnvironment;
   /**
-   * Plan on this many worker threads (e.g. {@link recommendedThreads}); 0 or none: in this
-   * thread. Threads use Node's file system (`fs` must be left out) and an environment of their
-   * own, with {@link PlanWorkspaceOptions.compileCacheDir} as its compile cache.
+   * Plan on this many worker threads besides this one, which plans too (e.g.
+   * {@link recommendedThreads}); 0 or none: in this thread only. Threads use Node's file system
+   * (`fs` must be left out) and an environment of their own, with
+   * {@link PlanWorkspaceOptions.compileCacheDir} as its compile cache.
    */
   threads?: number;
   /**
@@ -124,9 +126,10 @@ export async function* planWorkspace(
             force: settings.force,
             compileCacheDir: options.compileCacheDir,
           },
+          local: settings,
         })
       : undefined;
-  const concurrency = (options.concurrency ?? DEFAULT_WORKSPACE_CONCURRENCY) * Math.max(1, count);
+  const concurrency = windowFor(options.concurrency ?? DEFAULT_WORKSPACE_CONCURRENCY, count);
   const planOne = async (spec: WorkspaceSpec): Promise<WorkspacePlanResult> => {
     const result: PlanJobResult = threads
       ? await threads.plan(spec)
