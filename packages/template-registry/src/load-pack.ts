@@ -1,13 +1,15 @@
-import { readFile, realpath, stat } from 'node:fs/promises';
-import { isAbsolute, join, relative, sep } from 'node:path';
+import { readFileSync, realpathSync } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { isAbsolute, join, sep } from 'node:path';
 import {
   assertDocumentSize,
-  parseTemplateFile,
   type SourceLocation,
   SpecforgeError,
   type TemplateSource,
 } from '@specforge/core';
 import { type CopiedFrom, type PackManifest, parsePackManifest } from './pack-manifest.js';
+import { realpathInPack, relativeToPack } from './pack-paths.js';
+import { parseTemplateText } from './parse-template-text.js';
 
 /**
  * A template pack loaded from disk: a versioned set of templates in one folder.
@@ -89,9 +91,15 @@ export async function loadPack(dir: string): Promise<Pack> {
       },
     );
   }
+  // Every file is read synchronously: a pack is many small files, and one promise-based read
+  // costs several times the read itself (open, stat, read and close each wait for a turn of the
+  // event loop). The bytes are kept so that the pack's integrity is hashed without a second read.
+  const bytes = new Map<string, Buffer>();
   let manifestText: string;
   try {
-    manifestText = await readFile(manifestFile, 'utf8');
+    const manifestBytes = readFileSync(manifestFile);
+    bytes.set(manifestFile, manifestBytes);
+    manifestText = manifestBytes.toString('utf8');
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'EISDIR') {
@@ -114,21 +122,16 @@ export async function loadPack(dir: string): Promise<Pack> {
 
   assertDocumentSize(Buffer.byteLength(manifestText), manifestFile);
   const manifest = parsePackManifest(manifestText, { file: manifestFile });
-  const realDir = await realpath(dir);
-  // Read every file before reporting, so that the error reported is always the first in
-  // manifest order, not the first read to fail.
-  const results = await Promise.allSettled(
-    manifest.templates.map((entry) => loadTemplate(dir, realDir, manifest, entry)),
-  );
+  const realDir = realpathSync.native(dir);
+  // In manifest order, so that the error reported is always the first in that order.
   const templates = new Map<string, TemplateSource>();
   const overlays = new Map<string, OverlayFile>();
-  for (const [index, result] of results.entries()) {
-    if (result.status === 'rejected') throw result.reason;
-    const id = manifest.templates[index]!.id;
-    if ('text' in result.value) overlays.set(id, result.value);
-    else templates.set(id, result.value);
+  for (const entry of manifest.templates) {
+    const loaded = loadTemplate(dir, realDir, manifest, entry, bytes);
+    if ('text' in loaded) overlays.set(entry.id, loaded);
+    else templates.set(entry.id, loaded);
   }
-  return {
+  const pack: Pack = {
     name: manifest.name,
     version: manifest.version,
     packageName: manifest.packageName,
@@ -143,6 +146,19 @@ export async function loadPack(dir: string): Promise<Pack> {
     },
     copiedFrom: manifest.copiedFrom,
   };
+  loadedBytes.set(pack, bytes);
+  return pack;
+}
+
+/** The bytes {@link loadPack} read for each pack, by file path (`join(dir, path)`). */
+const loadedBytes = new WeakMap<Pack, ReadonlyMap<string, Uint8Array>>();
+
+/**
+ * The bytes of the manifest and template files of `pack` as {@link loadPack} read them, by
+ * file path (`join(pack.dir, path)`); empty for a pack built some other way.
+ */
+export function packFileBytes(pack: Pack): ReadonlyMap<string, Uint8Array> {
+  return loadedBytes.get(pack) ?? new Map();
 }
 
 /**
@@ -162,12 +178,13 @@ export function isOverlayText(text: string): boolean {
   return false;
 }
 
-async function loadTemplate(
+function loadTemplate(
   dir: string,
   realDir: string,
   manifest: PackManifest,
   entry: PackManifest['templates'][number],
-): Promise<TemplateSource | OverlayFile> {
+  bytes: Map<string, Buffer>,
+): TemplateSource | OverlayFile {
   const file = join(dir, entry.path);
   const fail = (reason: string, cause?: unknown) =>
     new SpecforgeError(
@@ -177,14 +194,14 @@ async function loadTemplate(
     );
   let realFile: string;
   try {
-    realFile = await realpath(file);
+    realFile = realpathInPack(dir, realDir, file);
   } catch (cause) {
     throw fail(
       `the template "${entry.id}" maps to "${entry.path}", which does not exist in ${dir}.`,
       cause,
     );
   }
-  const inside = relative(realDir, realFile);
+  const inside = relativeToPack(realDir, realFile);
   if (inside === '' || inside === '..' || inside.startsWith(`..${sep}`) || isAbsolute(inside)) {
     throw fail(
       `the template "${entry.id}" maps to "${entry.path}", a link to ${realFile}, outside the pack folder; template files must live inside it.`,
@@ -192,7 +209,9 @@ async function loadTemplate(
   }
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    const content = readFileSync(file);
+    bytes.set(file, content);
+    text = content.toString('utf8');
   } catch (cause) {
     const code = (cause as NodeJS.ErrnoException).code;
     throw fail(
@@ -209,7 +228,7 @@ async function loadTemplate(
     }
     return { id: entry.id, file, text };
   }
-  const template = parseTemplateFile(text, {
+  const template = parseTemplateText(text, {
     file,
     pack: { name: manifest.name, version: manifest.version },
   });

@@ -2,6 +2,7 @@ import { didYouMean, parseTemplateFile, SpecforgeError, templateMetaKeys } from 
 import { isMap, isNode, isPair, isScalar, LineCounter, type Pair, parseDocument } from 'yaml';
 import { parseTemplateRef } from '../template-ref.js';
 import { overlayInvalid } from './_errors.js';
+import { readSimpleOverlayKeys, type SimpleOverlayKeys } from './_simple-front-matter.js';
 import { type OverlayMeta, type OverlayStrategy, overlayStrategies } from './overlay-types.js';
 
 /** The front matter of an overlay, read and validated. */
@@ -28,6 +29,23 @@ const allKeys: readonly string[] = [...overlayKeys, ...metaKeys];
  * template file.
  */
 export function readOverlayFrontMatter(text: string, file: string): OverlayFrontMatter {
+  return readFrontMatter(text, file, readSimpleOverlayKeys);
+}
+
+/**
+ * {@link readOverlayFrontMatter} with every front matter read by the YAML parser: what the
+ * fast path for simple front matter must always agree with.
+ * @internal
+ */
+export function readOverlayFrontMatterWithYaml(text: string, file: string): OverlayFrontMatter {
+  return readFrontMatter(text, file, () => undefined);
+}
+
+function readFrontMatter(
+  text: string,
+  file: string,
+  readSimple: (yamlLines: readonly string[]) => SimpleOverlayKeys | undefined,
+): OverlayFrontMatter {
   const lines = text.split('\n');
   if (lines[0]?.trimEnd() !== '---') {
     throw overlayInvalid(
@@ -45,6 +63,17 @@ export function readOverlayFrontMatter(text: string, file: string): OverlayFront
     );
   }
   const yamlLines = lines.slice(1, closing);
+  const simple = readSimple(yamlLines);
+  if (simple !== undefined) {
+    return {
+      extends: simple.extends,
+      strategy: simple.strategy,
+      strategyLine: simple.strategyLine,
+      meta: {},
+      body: lines.slice(closing + 1).join('\n'),
+      bodyLine: closing + 2,
+    };
+  }
   const yamlText = yamlLines.join('\n');
   const lineCounter = new LineCounter();
   const doc = parseDocument(yamlText, {

@@ -36,7 +36,8 @@ export interface SectionTree {
 }
 
 // A base template is split again for every overlay composed onto it (each layer of a chain,
-// each version of a fork the docs site shows): the same text is parsed once.
+// each version of a fork the docs site shows), and the overlays of a pack often share their
+// directive contents: the same text is parsed once.
 const trees = new Map<string, SectionTree>();
 
 function parseSectionTree(text: string): SectionTree {

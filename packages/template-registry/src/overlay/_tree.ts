@@ -55,18 +55,20 @@ export function flattenDocument(doc: TemplateDocument): Entry[] {
 export function assignPaths(entries: readonly Pick<Entry, 'level' | 'slug'>[]): string[] {
   const paths: string[] = [];
   const rootUsed = new Set<string>();
-  const stack: { level: number; path: string; used: Set<string> }[] = [];
+  // A section's set of child slugs is made with its first child: most sections have none.
+  const stack: { level: number; path: string; used: Set<string> | undefined }[] = [];
   for (const entry of entries) {
     while (stack.length > 0 && stack[stack.length - 1]!.level >= entry.level) stack.pop();
     const parent = stack[stack.length - 1];
-    const used = parent ? parent.used : rootUsed;
+    if (parent && parent.used === undefined) parent.used = new Set();
+    const used = parent ? parent.used! : rootUsed;
     const base = entry.slug === '' ? 'section' : entry.slug;
     let segment = base;
     for (let n = 2; used.has(segment); n++) segment = `${base}-${n}`;
     used.add(segment);
     const path = parent ? `${parent.path}/${segment}` : segment;
     paths.push(path);
-    stack.push({ level: entry.level, path, used: new Set() });
+    stack.push({ level: entry.level, path, used: undefined });
   }
   return paths;
 }

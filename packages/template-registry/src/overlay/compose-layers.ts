@@ -84,9 +84,40 @@ export function composeLayers(
   base: ComposeBase,
   overlays: readonly ComposeLayer[],
 ): ComposedTemplate {
-  let document = splitTemplate(base.body, base);
-  let meta = base.meta;
-  const skipped: SkippedOperation[] = [];
+  return composeOnto(splitTemplate(base.body, base), base.meta, [], overlays);
+}
+
+/**
+ * Composes more overlays onto a template already composed: the result is the one
+ * {@link composeLayers} gives for the whole chain (earlier overlays, then these), without
+ * applying the earlier overlays again. `composed` is left as it was.
+ *
+ * @param composed - A template composed through the lower layers.
+ * @param overlays - The overlays above them, lowest first.
+ * @returns The composed template; `skipped` lists the earlier skips, then these overlays'.
+ *
+ * @example
+ * ```ts
+ * const org = composeLayers(base, [orgLayer]);
+ * continueComposition(org, [teamLayer]).body === composeLayers(base, [orgLayer, teamLayer]).body; // true
+ * ```
+ */
+export function continueComposition(
+  composed: ComposedTemplate,
+  overlays: readonly ComposeLayer[],
+): ComposedTemplate {
+  return composeOnto(composed.document, composed.meta, composed.skipped, overlays);
+}
+
+function composeOnto(
+  start: TemplateDocument,
+  startMeta: TemplateMeta | undefined,
+  skippedBefore: readonly SkippedOperation[],
+  overlays: readonly ComposeLayer[],
+): ComposedTemplate {
+  let document = start;
+  let meta = startMeta;
+  const skipped = [...skippedBefore];
   for (const { overlay, layer } of overlays) {
     const result = applyOverlay(document, overlay, layer);
     document = result.document;

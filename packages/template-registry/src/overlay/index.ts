@@ -5,6 +5,7 @@ export {
   type ComposedTemplate,
   type ComposeLayer,
   composeLayers,
+  continueComposition,
   listSectionBlame,
   type SectionBlameEntry,
 } from './compose-layers.js';

@@ -1,4 +1,4 @@
-import { flattenSections, parseSections, type Section } from '@specforge/core';
+import { flattenSections, type Section } from '@specforge/core';
 import {
   type DirectiveLine,
   findDirectiveLines,
@@ -7,7 +7,7 @@ import {
 } from './_directives.js';
 import { hashes, overlayInvalid } from './_errors.js';
 import { readOverlayFrontMatter } from './_front-matter.js';
-import { headingEndLine } from './_headings.js';
+import { headingEndLine, readSectionTree } from './_headings.js';
 import { isBlank, lineStarts } from './_lines.js';
 import type {
   Overlay,
@@ -182,7 +182,8 @@ function findContentHeadings(regions: readonly Region[], file: string): FoundHea
   });
   lines.push(sentinel);
   const found = new Map<number, Section>();
-  for (const section of flattenSections(parseSections(lines.join('\n'))))
+  // Parsed through the shared cache: the overlays of a pack often hold the same contents.
+  for (const section of flattenSections(readSectionTree(lines.join('\n')).roots))
     found.set(section.line, section);
   if (regions.every((region) => found.has(region.to + 1))) {
     return regions.map((region) => {
@@ -198,7 +199,7 @@ function findContentHeadings(regions: readonly Region[], file: string): FoundHea
     // Two lines of prefix: a non-H1 first heading turns the title rule off, and the blank line
     // starts the content afresh; the blank line before the closing heading ends any paragraph.
     const sections = flattenSections(
-      parseSections(`## d\n\n${region.lines.join('\n')}\n\n${sentinel}`),
+      readSectionTree(`## d\n\n${region.lines.join('\n')}\n\n${sentinel}`).roots,
     );
     const closingLine = 2 + region.lines.length + 2;
     if (sections.at(-1)?.line !== closingLine) {

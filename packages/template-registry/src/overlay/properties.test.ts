@@ -10,7 +10,7 @@ import {
   renderDoc,
 } from '../test-utils/generated-templates.js';
 import { applyOverlay } from './apply-overlay.js';
-import { composeLayers } from './compose-layers.js';
+import { composeLayers, continueComposition } from './compose-layers.js';
 import { parseOverlay } from './parse-overlay.js';
 import { renderTemplateDocument, splitTemplate } from './split-template.js';
 import type { SectionNode, TemplateDocument } from './types.js';
@@ -366,6 +366,11 @@ describe('composeLayers', () => {
         expect(stepwise.body).toBe(once.body);
         expect(shape(stepwise.document)).toEqual(shape(once.document));
         expect(shape(split(once.body))).toEqual(shape(once.document));
+        // Continued from the lower layer's composition: the very same result, skips and blame.
+        const lowerOnly = composeLayers(base, chain.slice(0, 1));
+        const lowerBefore = structuredClone(lowerOnly);
+        expect(continueComposition(lowerOnly, chain.slice(1))).toEqual(once);
+        expect(lowerOnly).toEqual(lowerBefore);
       }),
       fuzzParameters(150),
     );

@@ -1,7 +1,10 @@
 import { SpecforgeError, type TemplateSource } from '@specforge/core';
 import type { Pack } from '../load-pack.js';
 import {
+  type ComposedTemplate,
+  type ComposeLayer,
   composeLayers,
+  continueComposition,
   listSectionBlame,
   parseOverlay,
   type SectionBlameEntry,
@@ -51,16 +54,7 @@ export function composePackTemplates(
         { location: { file: file.file, line: 2 } },
       );
     }
-    const composed = composeLayers(
-      {
-        body: below.root.body,
-        file: below.root.file,
-        bodyLine: below.root.bodyLine,
-        layer: { pack: below.root.pack.name, version: below.root.pack.version },
-        meta: below.root.meta,
-      },
-      [...below.overlays, { overlay, layer }],
-    );
+    const composed = composeOnBelow(below, { overlay, layer });
     const optionalLines = new Set(
       parsed.operations.filter((op) => op.optional).map((op) => op.line),
     );
@@ -77,16 +71,51 @@ export function composePackTemplates(
       bodyLine: 1,
       pack: { name: pack.name, version: pack.version },
     };
-    templates.set(id, {
+    let blame: SectionOrigin[] | undefined;
+    const resolved: ResolvedTemplate = {
       template,
       layers: [...below.layers, { ...layer, file: file.file, kind: 'overlay' }],
-      blame: toOrigins(composed.blame),
+      // Worked out on first use, as for a full template: planning never asks for it.
+      get blame() {
+        blame ??= toOrigins(composed.blame);
+        return blame;
+      },
       root: below.root,
       overlays: [...below.overlays, { overlay: parsed, layer }],
       stale,
-    });
+    };
+    // Kept for a pack that extends this one, which composes its overlays onto this result.
+    if (stale.length === 0) compositions.set(resolved, composed);
+    templates.set(id, resolved);
   }
   return templates;
+}
+
+/**
+ * The compositions behind composed templates, by template: a chain of n overlays then costs n
+ * overlay applications, not one for each overlay of each layer (n² / 2).
+ */
+const compositions = new WeakMap<ResolvedTemplate, ComposedTemplate>();
+
+/**
+ * `below` with one more overlay on top, exactly as composing its whole chain from the root
+ * would give it. A composition is kept only when it has no stale directives: a pack resolved
+ * leniently skips them, but the chain records its overlays as written, and composing from the
+ * root applies them as written, so the two would differ there.
+ */
+function composeOnBelow(below: ResolvedTemplate, top: ComposeLayer): ComposedTemplate {
+  const done = compositions.get(below);
+  if (done) return continueComposition(done, [top]);
+  return composeLayers(
+    {
+      body: below.root.body,
+      file: below.root.file,
+      bodyLine: below.root.bodyLine,
+      layer: { pack: below.root.pack.name, version: below.root.pack.version },
+      meta: below.root.meta,
+    },
+    [...below.overlays, top],
+  );
 }
 
 /** A full template as the root of its own chain. */

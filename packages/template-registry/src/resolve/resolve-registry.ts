@@ -3,11 +3,12 @@ import { relative, sep } from 'node:path';
 import { type SourceLocation, SpecforgeError } from '@specforge/core';
 import satisfies from 'semver/functions/satisfies.js';
 import { loadBuiltinPacks } from '../builtin-packs.js';
-import { loadPack, type Pack } from '../load-pack.js';
+import { loadPack, type Pack, packFileBytes } from '../load-pack.js';
 import { diffLocks, type Lock, type LockChange } from '../lock/lock.js';
+import { relativeToPack } from '../pack-paths.js';
+import { hashPackFiles } from '../sources/hash-pack-dir.js';
 import {
   formatSourceSpec,
-  hashPackDir,
   parseSourceSpec,
   resolveSource,
   type SourceSpec,
@@ -164,7 +165,8 @@ class ResolutionState {
       version: pack.version,
       dir: pack.dir,
       source,
-      integrity: await hashPackDir(pack.dir, packFiles(pack)),
+      // From the bytes loadPack read: hashing must not read the files a second time.
+      integrity: await hashPackFiles(pack.dir, packFiles(pack), packFileBytes(pack)),
       base: base?.name,
       copiedFrom: pack.copiedFrom,
       templates: composePackTemplates(pack, base, this.lineage(base), {
@@ -283,8 +285,9 @@ async function reusableByDir(options: ResolveRegistryOptions): Promise<Map<strin
 
 function packFiles(pack: Pack): string[] {
   const files = ['package.json'];
-  for (const template of pack.templates.values()) files.push(relative(pack.dir, template.file));
-  for (const overlay of pack.overlays.values()) files.push(relative(pack.dir, overlay.file));
+  for (const template of pack.templates.values())
+    files.push(relativeToPack(pack.dir, template.file));
+  for (const overlay of pack.overlays.values()) files.push(relativeToPack(pack.dir, overlay.file));
   return files;
 }
 

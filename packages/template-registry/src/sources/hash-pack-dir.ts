@@ -36,10 +36,24 @@ export function integrityOf(text: string): string {
  * ```
  */
 export async function hashPackDir(dir: string, files: readonly string[]): Promise<string> {
+  return hashPackFiles(dir, files, new Map());
+}
+
+/**
+ * {@link hashPackDir}, with the bytes of files already read (by path `join(dir, file)`) taken
+ * as they are instead of being read again: how a pack just loaded is hashed.
+ */
+export async function hashPackFiles(
+  dir: string,
+  files: readonly string[],
+  known: ReadonlyMap<string, Uint8Array>,
+): Promise<string> {
   const paths = [...new Set(files.map((file) => normalizePackPath(dir, file)))].sort((a, b) =>
     a < b ? -1 : a > b ? 1 : 0,
   );
-  const contents = await Promise.all(paths.map((path) => readPackFile(dir, path)));
+  const contents = await Promise.all(
+    paths.map((path) => known.get(join(dir, path)) ?? readPackFile(dir, path)),
+  );
   const hash = createHash('sha256');
   for (const [index, path] of paths.entries()) {
     const content = normalizeLineEndings(contents[index]!);
@@ -85,7 +99,7 @@ async function readPackFile(dir: string, path: string): Promise<Buffer> {
 }
 
 // On bytes, not text, so that content which is not UTF-8 still hashes exactly.
-function normalizeLineEndings(content: Buffer): Buffer {
+function normalizeLineEndings(content: Uint8Array): Uint8Array {
   if (!content.includes(13)) return content;
   const out = Buffer.alloc(content.length);
   let length = 0;

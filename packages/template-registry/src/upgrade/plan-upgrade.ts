@@ -1,14 +1,16 @@
+import { readFileSync } from 'node:fs';
 import { readFile, realpath } from 'node:fs/promises';
-import minVersion from 'semver/ranges/min-version.js';
-import satisfies from 'semver/functions/satisfies.js';
 import { join } from 'node:path';
 import { type FileSystem, nodeFileSystem, SpecforgeError } from '@specforge/core';
+import satisfies from 'semver/functions/satisfies.js';
+import minVersion from 'semver/ranges/min-version.js';
+import { loadBuiltinPacks } from '../builtin-packs.js';
 import { serializeTemplate, UPSTREAM_DIR } from '../fork/plan-fork.js';
 import { loadPack, type Pack } from '../load-pack.js';
+import type { Lock } from '../lock/lock.js';
 import { mergeTemplate } from '../merge/index.js';
 import type { CopiedFrom } from '../pack-manifest.js';
 import { resolveRegistry } from '../resolve/resolve-registry.js';
-import type { Lock } from '../lock/lock.js';
 import {
   formatSourceSpec,
   integrityOf,
@@ -17,7 +19,6 @@ import {
   resolveSource,
   type SourceSpec,
 } from '../sources/index.js';
-import { loadBuiltinPacks } from '../builtin-packs.js';
 
 /** Options for {@link planUpgrade}. */
 export interface PlanUpgradeOptions {
@@ -120,7 +121,11 @@ export async function planUpgrade(options: PlanUpgradeOptions): Promise<UpgradeP
   });
 }
 
-async function planOverlayUpgrade(options: PlanUpgradeOptions, pack: Pack, extendsRaw: string): Promise<UpgradePlan> {
+async function planOverlayUpgrade(
+  options: PlanUpgradeOptions,
+  pack: Pack,
+  extendsRaw: string,
+): Promise<UpgradePlan> {
   const spec = parseSourceSpec(extendsRaw);
   const target = await targetOf(spec, options, pack.dir);
   const from = currentBaseVersion(options.lock, pack.name, spec);
@@ -130,9 +135,18 @@ async function planOverlayUpgrade(options: PlanUpgradeOptions, pack: Pack, exten
   const upToDate =
     spec.kind === 'git'
       ? target.extends === extendsRaw
-      : from === target.version && (spec.range === undefined || satisfies(target.version, spec.range));
+      : from === target.version &&
+        (spec.range === undefined || satisfies(target.version, spec.range));
   if (upToDate) {
-    return { ...base0, to: target.version, upToDate: true, extends: extendsRaw, files: [], conflicts: [], writes: false };
+    return {
+      ...base0,
+      to: target.version,
+      upToDate: true,
+      extends: extendsRaw,
+      files: [],
+      conflicts: [],
+      writes: false,
+    };
   }
   const key = await realpath(pack.dir);
   const trial = await resolveRegistry({
@@ -168,21 +182,43 @@ async function planOverlayUpgrade(options: PlanUpgradeOptions, pack: Pack, exten
   };
 }
 
-async function planCopyUpgrade(options: PlanUpgradeOptions, pack: Pack, copiedFrom: CopiedFrom): Promise<UpgradePlan> {
-  const { packs } = await resolveRegistry({ projectRoot: options.projectRoot, packs: options.packs, cacheDir: options.cacheDir });
+async function planCopyUpgrade(
+  options: PlanUpgradeOptions,
+  pack: Pack,
+  copiedFrom: CopiedFrom,
+): Promise<UpgradePlan> {
+  const { packs } = await resolveRegistry({
+    projectRoot: options.projectRoot,
+    packs: options.packs,
+    cacheDir: options.cacheDir,
+  });
   const resolved = packs.find((candidate) => candidate.name === pack.name)!;
   const upstream = packs.find((candidate) => candidate.name === copiedFrom.pack);
   if (!upstream) {
-    throw new SpecforgeError('SPECFORGE_PACK_NOT_FOUND', { pack: copiedFrom.pack }, {
-      hint: `${options.pack} was copied from ${copiedFrom.pack}@${copiedFrom.version}; add that pack's source to "packs" in specforge.config.yaml.`,
-    });
+    throw new SpecforgeError(
+      'SPECFORGE_PACK_NOT_FOUND',
+      { pack: copiedFrom.pack },
+      {
+        hint: `${options.pack} was copied from ${copiedFrom.pack}@${copiedFrom.version}; add that pack's source to "packs" in specforge.config.yaml.`,
+      },
+    );
   }
   if (options.to && options.to !== upstream.version) {
-    throw new SpecforgeError('SPECFORGE_SOURCE_VERSION_MISMATCH', { source: upstream.source, version: upstream.version, range: options.to }, {
-      hint: `The project resolves ${upstream.name}@${upstream.version}; point its source at ${options.to} first.`,
-    });
+    throw new SpecforgeError(
+      'SPECFORGE_SOURCE_VERSION_MISMATCH',
+      { source: upstream.source, version: upstream.version, range: options.to },
+      {
+        hint: `The project resolves ${upstream.name}@${upstream.version}; point its source at ${options.to} first.`,
+      },
+    );
   }
-  const common = { pack: options.pack, kind: 'copy' as const, from: copiedFrom.version, to: upstream.version, extends: undefined };
+  const common = {
+    pack: options.pack,
+    kind: 'copy' as const,
+    from: copiedFrom.version,
+    to: upstream.version,
+    extends: undefined,
+  };
   const files: UpgradeFile[] = [];
   const conflicts: UpgradeConflict[] = [];
   const hashes: Record<string, string> = {};
@@ -192,7 +228,9 @@ async function planCopyUpgrade(options: PlanUpgradeOptions, pack: Pack, copiedFr
     const oursTemplate = resolved.templates.get(id);
     if (!theirsTemplate || !oursTemplate) continue;
     const upstreamFile = join(pack.dir, UPSTREAM_DIR, `${id}.md`);
-    const base = await readFile(upstreamFile, 'utf8');
+    // Synchronous: a hundred small files read one after another, each awaited, would wait for
+    // the event loop twice per file.
+    const base = readFileSync(upstreamFile, 'utf8');
     const theirs = serializeTemplate(theirsTemplate.template, id);
     hashes[id] = integrityOf(theirs);
     if (theirs === base) {
@@ -201,13 +239,17 @@ async function planCopyUpgrade(options: PlanUpgradeOptions, pack: Pack, copiedFr
     }
     changed = true;
     const oursFile = oursTemplate.template.file;
-    const ours = await readFile(oursFile, 'utf8');
+    const ours = readFileSync(oursFile, 'utf8');
     const merged = mergeTemplate({
       base,
       ours,
       theirs,
       file: oursFile,
-      labels: { ours: options.pack, base: `${copiedFrom.pack}@${copiedFrom.version}`, theirs: `${upstream.name}@${upstream.version}` },
+      labels: {
+        ours: options.pack,
+        base: `${copiedFrom.pack}@${copiedFrom.version}`,
+        theirs: `${upstream.name}@${upstream.version}`,
+      },
     });
     for (const conflict of merged.conflicts) {
       const where = conflict.section || 'the text before the first heading';
@@ -224,8 +266,15 @@ async function planCopyUpgrade(options: PlanUpgradeOptions, pack: Pack, copiedFr
   if (!changed && copiedFrom.version === upstream.version) {
     return { ...common, upToDate: true, files: [], conflicts: [], writes: false };
   }
-  const manifest = JSON.parse(await readFile(pack.manifestFile, 'utf8')) as { specforge: { copiedFrom: CopiedFrom } };
-  manifest.specforge.copiedFrom = { ...copiedFrom, source: upstream.source, version: upstream.version, templates: hashes };
+  const manifest = JSON.parse(await readFile(pack.manifestFile, 'utf8')) as {
+    specforge: { copiedFrom: CopiedFrom };
+  };
+  manifest.specforge.copiedFrom = {
+    ...copiedFrom,
+    source: upstream.source,
+    version: upstream.version,
+    templates: hashes,
+  };
   files.push({ path: pack.manifestFile, content: `${JSON.stringify(manifest, null, 2)}\n` });
   return { ...common, upToDate: false, files, conflicts, writes: true };
 }
@@ -240,7 +289,10 @@ async function planCopyUpgrade(options: PlanUpgradeOptions, pack: Pack, copiedFr
  * // Re-open the registry afterwards so that specforge.lock follows the new base.
  * ```
  */
-export async function applyUpgrade(plan: UpgradePlan, fs: FileSystem = nodeFileSystem): Promise<string[]> {
+export async function applyUpgrade(
+  plan: UpgradePlan,
+  fs: FileSystem = nodeFileSystem,
+): Promise<string[]> {
   if (!plan.writes) return [];
   // One change: a crash leaves every file at the old version or every one at the new.
   await fs.writeFilesAtomic(plan.files.map((file) => ({ path: file.path, data: file.content })));
@@ -248,11 +300,19 @@ export async function applyUpgrade(plan: UpgradePlan, fs: FileSystem = nodeFileS
 }
 
 // The version to move to and the `extends` that selects it.
-async function targetOf(spec: SourceSpec, options: PlanUpgradeOptions, from: string): Promise<{ version: string; extends: string }> {
+async function targetOf(
+  spec: SourceSpec,
+  options: PlanUpgradeOptions,
+  from: string,
+): Promise<{ version: string; extends: string }> {
   if (spec.kind === 'git') {
     // Without --to, the newest release tag the repository offers (none: stay where it is).
     const newest = options.to ? undefined : (await listGitReleases(spec))[0]?.tag;
-    const ref = options.to ? (/^\d/.test(options.to) ? `v${options.to}` : options.to) : (newest ?? spec.ref);
+    const ref = options.to
+      ? /^\d/.test(options.to)
+        ? `v${options.to}`
+        : options.to
+      : (newest ?? spec.ref);
     const next = { ...spec, ref, refKind: 'name' as const };
     const found = await resolveSource(next, { projectRoot: from, cacheDir: options.cacheDir });
     return { version: found.version, extends: formatSourceSpec(next) };
@@ -261,21 +321,34 @@ async function targetOf(spec: SourceSpec, options: PlanUpgradeOptions, from: str
   const open = { ...spec, range: undefined };
   const version = await versionAt(open, options, from);
   if (options.to && options.to !== version) {
-    throw new SpecforgeError('SPECFORGE_SOURCE_VERSION_MISMATCH', { source: spec.raw, version, range: options.to }, {
-      hint: `${spec.raw} offers ${version} only; install or check out ${options.to} first.`,
-    });
+    throw new SpecforgeError(
+      'SPECFORGE_SOURCE_VERSION_MISMATCH',
+      { source: spec.raw, version, range: options.to },
+      {
+        hint: `${spec.raw} offers ${version} only; install or check out ${options.to} first.`,
+      },
+    );
   }
   const range = `^${version}`;
-  return { version, extends: spec.kind === 'npm' ? `${spec.name}@${range}` : formatSourceSpec({ ...spec, range }) };
+  return {
+    version,
+    extends: spec.kind === 'npm' ? `${spec.name}@${range}` : formatSourceSpec({ ...spec, range }),
+  };
 }
 
-async function versionAt(spec: SourceSpec, options: PlanUpgradeOptions, from: string): Promise<string> {
+async function versionAt(
+  spec: SourceSpec,
+  options: PlanUpgradeOptions,
+  from: string,
+): Promise<string> {
   try {
     return (await resolveSource(spec, { projectRoot: from, cacheDir: options.cacheDir })).version;
   } catch (error) {
     // The built-in packs always resolve, to the copy that ships with specforge.
     const builtin =
-      spec.kind === 'npm' ? (await loadBuiltinPacks()).find((pack) => pack.packageName === spec.name) : undefined;
+      spec.kind === 'npm'
+        ? (await loadBuiltinPacks()).find((pack) => pack.packageName === spec.name)
+        : undefined;
     if (builtin) return builtin.version;
     throw error;
   }
@@ -303,9 +376,15 @@ export interface ResolveAtBaseVersionOptions {
 export async function resolveAtBaseVersion(options: ResolveAtBaseVersionOptions) {
   const pack = await locateProjectPack({ ...options, lock: undefined });
   if (!pack.extends) {
-    throw new SpecforgeError('SPECFORGE_USAGE', { reason: `${options.pack} extends no base pack, so it has no base version to choose.` });
+    throw new SpecforgeError('SPECFORGE_USAGE', {
+      reason: `${options.pack} extends no base pack, so it has no base version to choose.`,
+    });
   }
-  const target = await targetOf(parseSourceSpec(pack.extends), { ...options, lock: undefined, to: options.version }, pack.dir);
+  const target = await targetOf(
+    parseSourceSpec(pack.extends),
+    { ...options, lock: undefined, to: options.version },
+    pack.dir,
+  );
   return resolveRegistry({
     projectRoot: options.projectRoot,
     packs: options.packs,
@@ -319,10 +398,15 @@ export async function resolveAtBaseVersion(options: ResolveAtBaseVersionOptions)
  * The project's own packs (`packs` in the config), each loaded from its source without resolving
  * its base, so that a fork whose base moved out of range can still be found and upgraded.
  */
-export async function loadProjectPacks(options: Pick<PlanUpgradeOptions, 'projectRoot' | 'packs' | 'cacheDir'>): Promise<Pack[]> {
+export async function loadProjectPacks(
+  options: Pick<PlanUpgradeOptions, 'projectRoot' | 'packs' | 'cacheDir'>,
+): Promise<Pack[]> {
   const packs: Pack[] = [];
   for (const raw of options.packs) {
-    const found = await resolveSource(parseSourceSpec(raw), { projectRoot: options.projectRoot, cacheDir: options.cacheDir });
+    const found = await resolveSource(parseSourceSpec(raw), {
+      projectRoot: options.projectRoot,
+      cacheDir: options.cacheDir,
+    });
     packs.push(await loadPack(found.dir));
   }
   return packs;
@@ -334,11 +418,15 @@ async function locateProjectPack(options: PlanUpgradeOptions): Promise<Pack> {
   const found = packs.find((pack) => pack.name === options.pack);
   if (found) return found;
   const seen = packs.map((pack) => pack.name);
-  throw new SpecforgeError('SPECFORGE_PACK_NOT_FOUND', { pack: options.pack }, {
-    hint: seen.length
-      ? `The project's own packs are: ${seen.join(', ')}; only they can be upgraded.`
-      : 'The project lists no packs of its own in specforge.config.yaml; fork one first (specforge template fork).',
-  });
+  throw new SpecforgeError(
+    'SPECFORGE_PACK_NOT_FOUND',
+    { pack: options.pack },
+    {
+      hint: seen.length
+        ? `The project's own packs are: ${seen.join(', ')}; only they can be upgraded.`
+        : 'The project lists no packs of its own in specforge.config.yaml; fork one first (specforge template fork).',
+    },
+  );
 }
 
 // What the fork follows now: the lock's record of its base, else the lowest version of its range.
