@@ -50,9 +50,10 @@ export interface TransactionFaults {
  * leaves either every old file or every new one, never a mix.
  *
  * 1. A journal naming every target and its temporary file is written (`prepared`).
- * 2. Each new content goes to a temporary file beside its target, flushed to disk.
+ * 2. Each new content goes to a temporary file beside its target, flushed to disk (several at
+ *    once, so that their flushes overlap).
  * 3. The journal is marked `committed` (an atomic rename): from here the change is decided.
- * 4. Temporary files are renamed over their targets, files to delete are deleted.
+ * 4. Temporary files are renamed over their targets, files to delete are deleted (several at once).
  * 5. The journal is removed.
  *
  * A failure before step 3 removes the temporary files and the journal (nothing changed); a
@@ -94,13 +95,14 @@ export async function commitFileChanges(
     await writeJournal(journalFile, { version: 1, state: 'prepared', steps }).catch(
       journalUnwritable,
     );
-    for (const [index, change] of changes.entries()) {
+    // Several at once: each write waits for its flush to the disk, and those overlap.
+    await eachLimited(changes.entries(), IN_FLIGHT, async ([index, change]) => {
       const temp = steps[index]!.temp;
-      if (temp === undefined || 'delete' in change) continue;
+      if (temp === undefined || 'delete' in change) return;
       at();
       await makeFolder(dirname(temp)).catch(unwritable(steps[index]!.target));
       await writeDurably(temp, change.data).catch(unwritable(steps[index]!.target));
-    }
+    });
     at();
     await writeJournal(journalFile, { version: 1, state: 'committed', steps }).catch(
       journalUnwritable,
@@ -111,16 +113,44 @@ export async function commitFileChanges(
     for (const dir of made.reverse()) await removeEmptyFolders(dir);
     throw error;
   }
-  for (const item of steps) {
+  await eachLimited(steps, IN_FLIGHT, async (item) => {
     at();
     await applyStep(item);
-  }
+  });
   at();
   await unlink(journalFile);
   // Folders made for the journal go with it; a folder other files live in stays (rmdir fails).
   await rmdir(options.journalDir)
     .then(() => rmdir(dirname(options.journalDir)))
     .catch(() => undefined);
+}
+
+/** How many files a transaction writes or renames at once. */
+const IN_FLIGHT = 16;
+
+/**
+ * Runs `task` over `items`, at most `limit` at once, started in order. After a failure no task
+ * starts, and the ones running are waited for before the first error is thrown: a rollback
+ * must not race a write still in progress.
+ */
+async function eachLimited<T>(
+  items: Iterable<T>,
+  limit: number,
+  task: (item: T) => Promise<void>,
+): Promise<void> {
+  const iterator = items[Symbol.iterator]();
+  let failure: { error: unknown } | undefined;
+  const lane = async (): Promise<void> => {
+    for (let next = iterator.next(); !next.done && !failure; next = iterator.next()) {
+      try {
+        await task(next.value);
+      } catch (error) {
+        failure ??= { error };
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: limit }, lane));
+  if (failure) throw failure.error;
 }
 
 /**
