@@ -84,6 +84,27 @@ describe('startThreadPool', () => {
     await pool.close();
   });
 
+  it('runs jobs in this thread too when given a local lane, the context passed as it is', async () => {
+    const seen: unknown[] = [];
+    const pool = startThreadPool<'test', object, { offset: number }, Job, number>({
+      count: 0,
+      script: 'unused',
+      data,
+      local: async (job, context) => {
+        seen.push(context);
+        return job.n + context.offset;
+      },
+    });
+    const context = { offset: 5 };
+    const results = await Promise.all(
+      [1, 2].map((n) => pool.run({ job: { n }, context, describe: () => context })),
+    );
+    await pool.close();
+    expect(results).toEqual([6, 7]);
+    // Not a copy: the very object describe gave.
+    expect(seen.every((given) => given === context)).toBe(true);
+  });
+
   it('fails the jobs in flight when a thread exits, and every job sent to it later', async () => {
     let thread: ChannelThread | undefined;
     const pool = startThreadPool<'test', object, object, Job, number>({

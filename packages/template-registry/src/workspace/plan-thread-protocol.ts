@@ -31,26 +31,41 @@ export interface PlanThreadJob {
 
 /** A {@link PlanJobResult} as it crosses the thread boundary: its errors as plain data. */
 export type SentPlanResult =
-  | (Exclude<PlanJobResult, { status: 'failed' }> & { refusal: SpecforgeErrorData | undefined })
+  | (Exclude<PlanJobResult, { status: 'failed' }> & {
+      refusal: SpecforgeErrorData | undefined;
+      /** The file as it was is the text itself (an up-to-date plan): sent once, not twice. */
+      previousIsText: boolean;
+    })
   | (Omit<Extract<PlanJobResult, { status: 'failed' }>, 'error'> & { error: SpecforgeErrorData });
 
 /** The result as a thread sends it: structured clone keeps plain data only, not error classes. */
 export function sendPlanResult(result: PlanJobResult): SentPlanResult {
   if (result.status === 'failed') return { ...result, error: specforgeErrorData(result.error) };
-  const { refusal } = result.change;
+  const { refusal, previous, text } = result.change;
+  const previousIsText = previous === text;
   return {
     ...result,
-    change: { ...result.change, refusal: undefined },
+    change: {
+      ...result.change,
+      refusal: undefined,
+      previous: previousIsText ? undefined : previous,
+    },
     refusal: refusal && specforgeErrorData(refusal),
+    previousIsText,
   };
 }
 
 /** The result as the thread had it, errors revived. */
 export function receivePlanResult(sent: SentPlanResult): PlanJobResult {
   if (sent.status === 'failed') return { ...sent, error: reviveSpecforgeError(sent.error) };
-  const { refusal, ...result } = sent;
+  const { refusal, previousIsText, ...result } = sent;
+  const { change } = result;
   return {
     ...result,
-    change: { ...result.change, refusal: refusal && reviveSpecforgeError(refusal) },
+    change: {
+      ...change,
+      previous: previousIsText ? change.text : change.previous,
+      refusal: refusal && reviveSpecforgeError(refusal),
+    },
   };
 }

@@ -41,7 +41,7 @@ async function run(root: string, options: PlanWorkspaceOptions) {
   for await (const result of planWorkspace(await open(root), { now, write: true, ...options })) {
     const { project, error, change, ...rest } = result as typeof result & {
       error?: unknown;
-      change?: { refusal?: unknown; text: string };
+      change?: { refusal?: unknown; text: string; previous?: string };
     };
     results.push({
       ...rest,
@@ -51,6 +51,7 @@ async function run(root: string, options: PlanWorkspaceOptions) {
       error: isSpecforgeError(error) ? error.code : error,
       refusal: isSpecforgeError(change?.refusal) ? change.refusal.code : change?.refusal,
       text: change?.text,
+      previous: change?.previous,
     });
   }
   const files: Record<string, string> = {};
