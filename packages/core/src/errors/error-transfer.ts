@@ -6,9 +6,13 @@ import { brandSpecforgeError, type SourceLocation, SpecforgeError } from './spec
  * process (JSON) boundary; {@link reviveSpecforgeError} turns it back into the error.
  */
 export interface SpecforgeErrorData {
+  /** The catalog code, e.g. `SPECFORGE_SPEC_NOT_FOUND`. */
   code: SpecforgeError['code'];
+  /** The message as the error had it. */
   message: string;
+  /** What to do, as the error had it. */
   hint: string;
+  /** Where the problem sits, when the error said. */
   location: SourceLocation | undefined;
 }
 

@@ -60,7 +60,7 @@ interface WorkspacePlanResultBase {
 
 /** A spec that was planned: its change, and whether it was written. */
 export interface PlannedSpec extends WorkspacePlanResultBase {
-  /** What {@link planSpec} decided for the output; see {@link PlanStatus}. */
+  /** What `planSpec` (in `@specforge/core`) decided for the output; see {@link PlanStatus}. */
   status: PlanStatus;
   /** The planned change; holds the whole text, so keep it no longer than needed. */
   change: PlanChange;
