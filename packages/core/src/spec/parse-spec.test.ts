@@ -156,7 +156,9 @@ describe('parseSpec', () => {
     expect(() => parseSpec(text)).not.toThrow();
   });
 
-  it('takes a few milliseconds when the spec is 50 KB', () => {
+  // How fast it is lives in `pnpm bench` (the bulk rows parse 2,000 specs of 5-20 KB), not here:
+  // a timed assertion flakes on a loaded machine.
+  it('reads every story, requirement and marker of a 50 KB spec', () => {
     const story = (n: number) =>
       [
         `### User Story ${n} - Story number ${n} (Priority: P${(n % 3) + 1})`,
@@ -181,35 +183,29 @@ describe('parseSpec', () => {
     );
     const text = `# Feature Specification: Big\n\n## User Scenarios & Testing\n\n${Array.from({ length: 110 }, (_, i) => story(i + 1)).join('')}\n## Requirements\n\n${requirements.join('\n')}\n`;
     expect(text.length).toBeGreaterThan(50_000);
-    // Warm up the shared markdown-it instance and the JIT first.
-    for (let i = 0; i < 10; i++) parseSpec(text);
-    const runs = Array.from({ length: 5 }, () => {
-      const start = performance.now();
-      parseSpec(text);
-      return performance.now() - start;
-    }).sort((a, b) => a - b);
-    // The median; generous so a loaded CI machine does not flake (locally it is ~5 ms).
-    expect(runs[2]).toBeLessThan(100);
-    expect(parseSpec(text).stories).toHaveLength(110);
+    const spec = parseSpec(text);
+    expect(spec.stories).toHaveLength(110);
+    expect(spec.requirements).toHaveLength(100);
+    expect(spec.clarifications).toHaveLength(110);
   });
 
-  // Each of these took seconds with a regex that backtracks over long runs; now a few ms.
+  // Each of these took seconds at a quarter of these sizes with a regex that backtracks over
+  // long runs (quadratic); linear, they take milliseconds. No clock is read: quadratic work on
+  // these sizes runs for minutes, far past the test timeout, which is what fails then.
   it.each([
-    ['long space runs in a heading', `## a${' '.repeat(50_000)}b`],
-    ['long space runs in a story heading', `### User Story 1 - a${' '.repeat(50_000)}b`],
+    ['long space runs in a heading', `## a${' '.repeat(400_000)}b`],
+    ['long space runs in a story heading', `### User Story 1 - a${' '.repeat(400_000)}b`],
     [
       'long separator runs in a scenario',
-      `### User Story 1 - x\n\n1. **Given** a, **When** b, **Then** c${' ,'.repeat(20_000)}d`,
+      `### User Story 1 - x\n\n1. **Given** a, **When** b, **Then** c${' ,'.repeat(160_000)}d`,
     ],
-    ['long space runs in a Q/A entry', `## Clarifications\n- Q: a${' '.repeat(50_000)}b`],
-    ['thousands of unclosed markers', '[NEEDS CLARIFICATION: x '.repeat(4_000)],
+    ['long space runs in a Q/A entry', `## Clarifications\n- Q: a${' '.repeat(400_000)}b`],
+    ['thousands of unclosed markers', '[NEEDS CLARIFICATION: x '.repeat(32_000)],
     [
       'thousands of backtick runs',
-      Array.from({ length: 20_000 }, (_, i) => `${'`'.repeat((i % 50) + 1)}a`).join(''),
+      Array.from({ length: 80_000 }, (_, i) => `${'`'.repeat((i % 50) + 1)}a`).join(''),
     ],
-  ])('stays fast when given %s', (_name, text) => {
-    const start = performance.now();
-    parseSpec(text);
-    expect(performance.now() - start).toBeLessThan(500);
+  ])('finishes when given %s', (_name, text) => {
+    expect(parseSpec(text).text).toBe(text);
   });
 });
