@@ -1,11 +1,5 @@
 import { dirname } from 'node:path';
-import {
-  displayPath,
-  type Finding,
-  type Project,
-  reviveSpecforgeError,
-  sortFindings,
-} from '@specforge/core';
+import { type Finding, type Project, reviveSpecforgeError, sortFindings } from '@specforge/core';
 import type { ResolvedPack } from '../resolve/index.js';
 import { startThreadPool, type ThreadPool } from '../threads/thread-pool.js';
 import { windowFor } from '../threads/window-for.js';
@@ -18,11 +12,12 @@ import {
   createSpecCache,
 } from './check-one-document.js';
 import { createCheckJobRunner } from './check-thread.js';
-import type {
-  CheckThreadContext,
-  CheckThreadJob,
-  CheckThreadResult,
-  CheckThreadSettings,
+import {
+  type CheckThreadContext,
+  type CheckThreadJob,
+  type CheckThreadResult,
+  type CheckThreadSettings,
+  displayFor,
 } from './check-thread-protocol.js';
 import { findDocuments } from './find-documents.js';
 
@@ -87,10 +82,11 @@ export interface CheckReport {
  */
 export async function checkDocuments(options: CheckDocumentsOptions): Promise<CheckReport> {
   const { cwd } = options;
-  const display =
-    options.display === 'relative'
-      ? (path: string) => displayPath(path, cwd)
-      : (options.display ?? ((path: string) => path));
+  const naming: CheckThreadSettings = {
+    cwd,
+    display: options.display === 'relative' ? 'relative' : 'absolute',
+  };
+  const display = typeof options.display === 'function' ? options.display : displayFor(naming);
   if (options.threads && typeof options.display === 'function') {
     throw new TypeError("checkDocuments: threads name files themselves; pass display: 'relative'.");
   }
@@ -121,7 +117,7 @@ export async function checkDocuments(options: CheckDocumentsOptions): Promise<Ch
           script: options.threadScript ?? new URL('../threads/thread.js', import.meta.url),
           data: {
             specforgeThread: 'check',
-            settings: { cwd, display: options.display === 'relative' ? 'relative' : 'absolute' },
+            settings: naming,
           },
           local: createCheckJobRunner(context),
         })

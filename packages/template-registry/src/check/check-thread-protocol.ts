@@ -1,4 +1,4 @@
-import type { Finding, Project, SpecforgeErrorData } from '@specforge/core';
+import { displayPath, type Finding, type Project, type SpecforgeErrorData } from '@specforge/core';
 import type { CheckPack } from './check-one-document.js';
 
 /** What every check thread starts with: how findings name files. */
@@ -6,6 +6,12 @@ export interface CheckThreadSettings {
   /** `relative`: as `displayPath` names them against `cwd`; `absolute`: as they are. */
   display: 'relative' | 'absolute';
   cwd: string;
+}
+
+/** How a lane names files in findings, by {@link CheckThreadSettings.display}. */
+export function displayFor(settings: CheckThreadSettings): (path: string) => string {
+  const { cwd } = settings;
+  return settings.display === 'relative' ? (path) => displayPath(path, cwd) : (path) => path;
 }
 
 /** What a check thread is told once per project. */

@@ -1,16 +1,17 @@
 import type { MessagePort } from 'node:worker_threads';
-import { displayPath, isSpecforgeError, specforgeErrorData } from '@specforge/core';
+import { isSpecforgeError, specforgeErrorData } from '@specforge/core';
 import { serveThread } from '../threads/serve-thread.js';
 import {
   type CheckDocumentContext,
   checkOneDocument,
   createSpecCache,
 } from './check-one-document.js';
-import type {
-  CheckThreadContext,
-  CheckThreadJob,
-  CheckThreadResult,
-  CheckThreadSettings,
+import {
+  type CheckThreadContext,
+  type CheckThreadJob,
+  type CheckThreadResult,
+  type CheckThreadSettings,
+  displayFor,
 } from './check-thread-protocol.js';
 
 /**
@@ -35,9 +36,8 @@ export function createCheckJobRunner(
  * server of a check thread (see threads/thread.ts).
  */
 export function serveCheckThread(port: MessagePort, settings: CheckThreadSettings): void {
-  const display =
-    settings.display === 'relative'
-      ? (path: string) => displayPath(path, settings.cwd)
-      : (path: string) => path;
-  serveThread(port, createCheckJobRunner({ display, specOf: createSpecCache() }));
+  serveThread(
+    port,
+    createCheckJobRunner({ display: displayFor(settings), specOf: createSpecCache() }),
+  );
 }

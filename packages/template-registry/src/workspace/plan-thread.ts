@@ -15,6 +15,17 @@ import {
 } from './plan-thread-protocol.js';
 
 /**
+ * What a plan lane does with one spec: plans it with `settings` and gives the result as it
+ * crosses to the main thread. A thread and the main thread's own lane both run it.
+ */
+export function createPlanJobRunner(
+  settings: PlanJobSettings,
+): (job: PlanThreadJob, context: PlanThreadContext) => Promise<SentPlanResult> {
+  return async ({ spec }, context) =>
+    sendPlanResult(await planOneSpec({ spec, ...context }, settings));
+}
+
+/**
  * Plans the specs the main thread sends on `port`, as planWorkspace does in process, and sends
  * back each result: the server of a plan thread (see threads/thread.ts).
  */
@@ -31,7 +42,5 @@ export function servePlanThread(port: MessagePort, settings: PlanThreadSettings)
         : { compileCache: createTemplateCompileCache(settings.compileCacheDir) },
     ),
   };
-  serveThread<PlanThreadContext, PlanThreadJob, SentPlanResult>(port, async ({ spec }, context) =>
-    sendPlanResult(await planOneSpec({ spec, ...context }, job)),
-  );
+  serveThread(port, createPlanJobRunner(job));
 }

@@ -1,13 +1,13 @@
 import { type PoolThread, startThreadPool } from '../threads/thread-pool.js';
 import type { WorkspaceSpec } from './open-spec-workspace.js';
-import { type PlanJobResult, type PlanJobSettings, planOneSpec } from './plan-one-spec.js';
+import type { PlanJobResult, PlanJobSettings } from './plan-one-spec.js';
+import { createPlanJobRunner } from './plan-thread.js';
 import {
   type PlanThreadContext,
   type PlanThreadJob,
   type PlanThreadSettings,
   receivePlanResult,
   type SentPlanResult,
-  sendPlanResult,
 } from './plan-thread-protocol.js';
 
 /** Options for {@link startPlanThreads}. */
@@ -41,10 +41,7 @@ export function startPlanThreads(options: PlanThreadsOptions): PlanThreads {
     script: options.script,
     data: { specforgeThread: 'plan', settings: options.settings },
     spawn: options.spawn,
-    local:
-      options.local &&
-      (async ({ spec }, context) =>
-        sendPlanResult(await planOneSpec({ spec, ...context }, options.local as PlanJobSettings))),
+    local: options.local && createPlanJobRunner(options.local),
   });
   return {
     plan: async (spec) =>
