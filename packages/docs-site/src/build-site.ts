@@ -1,6 +1,6 @@
 import { rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { isSpecforgeError, SpecforgeError } from '@specforge/core';
+import { isSpecforgeError, SpecforgeError, type TemplateCompileCache } from '@specforge/core';
 import { openProjectRegistry } from '@specforge/template-registry';
 import { writeSiteAssets } from './assets/write-assets.js';
 import {
@@ -9,6 +9,7 @@ import {
   DEFAULT_CACHE_MAX_BYTES,
   openBuildCache,
 } from './cache/build-cache.js';
+import { openCompiledTemplates } from './cache/compiled-templates.js';
 import { type CachedExamplePlans, loadExamplePlans } from './cache/example-plans.js';
 import {
   hashSiteInputs,
@@ -58,7 +59,10 @@ export interface BuildSiteOptions {
    * `<cacheDir>/docs-site/`, keyed by a `sha256` of everything that determines them, so a
    * rebuild renders only what changed. The site is byte for byte the same with or without it.
    * At the end of a build that added entries, the least recently used ones are removed until the
-   * cache holds at most `maxBytes` (256 MiB by default). `false` neither reads nor writes it.
+   * cache holds at most `maxBytes` (256 MiB by default). The templates of example plans are
+   * compiled to `<cacheDir>/compiled-templates/`, which `specforge plan` shares, so that a build
+   * that renders the plans again (an emptied build cache, a changed example spec) does not
+   * compile them again. `false` neither reads nor writes either.
    */
   cache?: boolean | BuildSiteCacheOptions;
   /** The date example plans see as `today`; now by default. */
@@ -161,9 +165,10 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   const out = resolve(options.cwd, options.out);
   await assertReplaceableSite(out);
   const cache = openCache(options);
+  const compiled = cache && openCompiledTemplates(options.cacheDir);
   let result: BuildSiteResult;
   try {
-    result = await buildSiteWithCache(options, { base, apiReference, out }, cache);
+    result = await buildSiteWithCache(options, { base, apiReference, out, compiled }, cache);
   } catch (error) {
     // A failed build adds nothing to the cache.
     cache?.discard();
@@ -171,6 +176,7 @@ export async function buildSite(options: BuildSiteOptions): Promise<BuildSiteRes
   }
   // Writes what the build added to the cache and prunes it; the site is in place by then.
   await cache?.close();
+  compiled?.save();
   return result;
 }
 
@@ -180,7 +186,13 @@ async function buildSiteWithCache(
     base,
     apiReference,
     out,
-  }: { base: string; apiReference: ApiReference | undefined; out: string },
+    compiled,
+  }: {
+    base: string;
+    apiReference: ApiReference | undefined;
+    out: string;
+    compiled: TemplateCompileCache | undefined;
+  },
   cache: BuildCache | undefined,
 ): Promise<BuildSiteResult> {
   // What the last build of this site folder with this cache wrote. Without one, the build is
@@ -259,6 +271,7 @@ async function buildSiteWithCache(
       example,
       descriptions: new Map(descriptions),
       now,
+      compileCache: compiled,
     },
     examples,
   );

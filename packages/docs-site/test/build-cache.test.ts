@@ -336,3 +336,41 @@ describe('buildSite with an unusable build cache', () => {
     expect(differences(await readSite(reference), await readSite(out))).toEqual([]);
   });
 });
+
+describe('buildSite and the compiled templates of example plans', () => {
+  it('compiles them into <cacheDir>/compiled-templates/ and reads them from there once the build cache is gone', async () => {
+    const dir = await makeTempDir();
+    const root = join(dir, 'acme-shop');
+    await cp(example, root, {
+      recursive: true,
+      filter: (source) => !source.includes('node_modules'),
+    });
+    const cacheDir = join(dir, 'cache');
+    const compiled = join(cacheDir, 'compiled-templates');
+    const common = { cwd: root, now, cacheDir };
+    await buildSite({ ...common, out: 'reference', cache: false });
+    // Without a build cache, no compiled template is kept either.
+    await expect(readdir(compiled)).rejects.toMatchObject({ code: 'ENOENT' });
+
+    await buildSite({ ...common, out: 'first' });
+    const entries = (await readdir(compiled)).filter((name) => name.endsWith('.json')).sort();
+    expect(entries.length).toBeGreaterThan(0);
+    const written = await Promise.all(
+      entries.map(async (name) => (await stat(join(compiled, name))).mtimeMs),
+    );
+
+    // The build cache emptied: every example plan renders again, from the compiled templates
+    // (none is compiled and written again), and the site is the same.
+    await rm(join(cacheDir, 'docs-site'), { recursive: true });
+    await buildSite({ ...common, out: 'second' });
+    expect((await readdir(compiled)).filter((name) => name.endsWith('.json')).sort()).toEqual(
+      entries,
+    );
+    expect(
+      await Promise.all(entries.map(async (name) => (await stat(join(compiled, name))).mtimeMs)),
+    ).toEqual(written);
+    const reference = await readSite(join(root, 'reference'));
+    expect(differences(reference, await readSite(join(root, 'first')))).toEqual([]);
+    expect(differences(reference, await readSite(join(root, 'second')))).toEqual([]);
+  });
+});

@@ -2,6 +2,7 @@ import {
   createRenderEnvironment,
   type Project,
   type RenderEnvironment,
+  type TemplateCompileCache,
   type TemplateMeta,
   type TemplateSource,
 } from '@specforge/core';
@@ -26,6 +27,12 @@ export interface BuildSiteModelOptions {
   descriptions?: ReadonlyMap<string, string>;
   /** The date example plans see as `today`. */
   now: Date;
+  /**
+   * Where the templates of example plans are compiled to and read from (see
+   * `createTemplateCompileCache`): a template found there renders without being compiled again.
+   * The plans are the same with or without it.
+   */
+  compileCache?: TemplateCompileCache;
 }
 
 /**
@@ -73,7 +80,7 @@ export function composeSiteModel(
   const renderExample = (template: TemplateSource): SiteExample => {
     const known = examples?.get(template);
     if (known !== undefined) return { ok: true, markdown: known };
-    environment ??= createRenderEnvironment();
+    environment ??= createRenderEnvironment({ compileCache: options.compileCache });
     const example = renderExamplePlan(template, {
       environment,
       project,
