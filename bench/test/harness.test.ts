@@ -57,6 +57,7 @@ describe('pnpm bench', () => {
           "bulk.check (≥ 3,000 docs/s)",
           "bulk.plan-big (RSS ≤ 300 MB)",
           "docs.build-example",
+          "docs.build-generated-first",
           "docs.build-generated-cold",
           "docs.build-generated (≤ 20×)",
           "docs.serve-rebuild (< 1 s)",

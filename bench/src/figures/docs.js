@@ -1,7 +1,8 @@
 // Docs-site figures: `specforge docs build` of the example project and of a generated one (3 packs
 // in an extends chain × 5 versions in git history, about 500 template versions), each as its own
-// process next to `node -e 0` in the same run: the generated one cold (an empty build cache) and
-// warm (the cache of the runs before it); and the rebuild after one overlay edit in a running
+// process next to `node -e 0` in the same run: the generated one first (an empty cache folder),
+// cold (an empty build cache) and warm (the cache of the runs before it); and the rebuild after
+// one overlay edit in a running
 // `specforge docs serve`, from the save to the server's "rebuilt" line.
 import { spawn } from 'node:child_process';
 import { cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -94,6 +95,7 @@ export async function docsFigures({ config, probe, env, work, log }) {
   const docsEnv = { ...env };
   const cacheDirs = {
     example: join(work, 'cache-example'),
+    first: join(work, 'cache-first'),
     cold: join(work, 'cache-cold'),
     warm: join(work, 'cache-warm'),
   };
@@ -112,9 +114,22 @@ export async function docsFigures({ config, probe, env, work, log }) {
       before: withCacheDir(cacheDirs.example),
     },
     {
+      // First: the whole cache folder is emptied before every run, as on a machine that never
+      // built the site: the earlier versions are read from git again, every template compiled.
+      id: 'build-generated-first',
+      name: `specforge docs build: ${generatedName}, first (empty cache folder)`,
+      args: [paths.bin, 'docs', 'build', '--out', 'site'],
+      cwd: generated,
+      verify: built,
+      before: withCacheDir(cacheDirs.first, () =>
+        rmSync(cacheDirs.first, { recursive: true, force: true }),
+      ),
+    },
+    {
       // Cold: the docs build cache is emptied before every run. The registry's copies of the
-      // earlier versions, written by the first run, stay (as they do on any machine that built
-      // once), so that the figure is the docs build's own cold cost, not git's.
+      // earlier versions and the compiled templates, written by the first run, stay (as they do
+      // on any machine that built once), so that the figure is the docs build's own cold cost,
+      // not git's.
       id: 'build-generated-cold',
       name: `specforge docs build: ${generatedName}, cold (empty build cache)`,
       args: [paths.bin, 'docs', 'build', '--out', 'site'],
