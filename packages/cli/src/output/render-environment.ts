@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import {
   createRenderEnvironment,
   createTemplateCompileCache,
+  holdCompileCacheWrites,
   type RenderEnvironment,
   type TemplateCompileCache,
 } from '@specforge/core';
@@ -27,14 +28,9 @@ export function cliRenderEnvironment(): RenderEnvironment {
 
 /** `cache`, with the entries written in this process held back until it exits. */
 function savedOnExit(cache: TemplateCompileCache): TemplateCompileCache {
-  const unsaved = new Map<string, string>();
+  const held = holdCompileCacheWrites(cache);
   process.once('exit', (exitCode) => {
-    if (commandCompleted(exitCode)) for (const [key, entry] of unsaved) cache.write(key, entry);
+    if (commandCompleted(exitCode)) held.save();
   });
-  return {
-    read: (key) => unsaved.get(key) ?? cache.read(key),
-    write: (key, entry) => {
-      unsaved.set(key, entry);
-    },
-  };
+  return held;
 }

@@ -5,7 +5,11 @@ import Handlebars from 'handlebars';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { isSpecforgeError } from '../errors/index.js';
 import { compiledEntryKey, encodeCompiledEntry } from './_compiled-entry.js';
-import { createTemplateCompileCache, type TemplateCompileCache } from './compile-cache.js';
+import {
+  createTemplateCompileCache,
+  holdCompileCacheWrites,
+  type TemplateCompileCache,
+} from './compile-cache.js';
 import { createRenderEnvironment, type RenderEnvironmentOptions } from './environment.js';
 import { makeTemplate } from './test-utils/template.js';
 
@@ -269,5 +273,30 @@ describe('the compile cache folder', () => {
     const entry = JSON.parse(readFileSync(join(folder, file!), 'utf8')) as Record<string, unknown>;
     expect(Object.keys(entry)).toEqual(['format', 'key', 'code', 'partialCalls', 'sha256']);
     expect(entry.key).toBe(file!.replace(/\.json$/, ''));
+  });
+});
+
+describe('holdCompileCacheWrites', () => {
+  it('holds written entries in memory, reads them from there, and writes them on save only', () => {
+    const stored = new Map<string, string>([['a', 'stored a']]);
+    const written: string[] = [];
+    const behind: TemplateCompileCache = {
+      read: (key) => stored.get(key),
+      write: (key, entry) => {
+        written.push(key);
+        stored.set(key, entry);
+      },
+    };
+    const held = holdCompileCacheWrites(behind);
+    held.write('b', 'entry b');
+    expect(held.read('a')).toBe('stored a');
+    expect(held.read('b')).toBe('entry b');
+    expect(written).toEqual([]);
+    held.save();
+    expect(written).toEqual(['b']);
+    expect(stored.get('b')).toBe('entry b');
+    // Saved entries are not written again.
+    held.save();
+    expect(written).toEqual(['b']);
   });
 });

@@ -67,3 +67,36 @@ export function createTemplateCompileCache(dir: string): TemplateCompileCache {
     },
   };
 }
+
+/** A {@link TemplateCompileCache} that keeps new entries until {@link HeldCompileCache.save}. */
+export interface HeldCompileCache extends TemplateCompileCache {
+  /** Writes the entries held since the cache was made (or last saved) to the cache behind it. */
+  save(): void;
+}
+
+/**
+ * `cache`, with the entries written to it held in memory (and read from there) until `save()`:
+ * a command or build saves what it compiled only once it has done its job, so that a run that
+ * fails leaves the cache as it was.
+ *
+ * @example
+ * ```ts
+ * const compileCache = holdCompileCacheWrites(createTemplateCompileCache(dir));
+ * const environment = createRenderEnvironment({ compileCache });
+ * // … render; then, if the run succeeded:
+ * compileCache.save();
+ * ```
+ */
+export function holdCompileCacheWrites(cache: TemplateCompileCache): HeldCompileCache {
+  const held = new Map<string, string>();
+  return {
+    read: (key) => held.get(key) ?? cache.read(key),
+    write: (key, entry) => {
+      held.set(key, entry);
+    },
+    save() {
+      for (const [key, entry] of held) cache.write(key, entry);
+      held.clear();
+    },
+  };
+}

@@ -11,5 +11,10 @@ export {
   type RenderEnvironmentOptions,
   type TrustedHelper,
 } from './environment.js';
-export { createTemplateCompileCache, type TemplateCompileCache } from './compile-cache.js';
+export {
+  createTemplateCompileCache,
+  type HeldCompileCache,
+  holdCompileCacheWrites,
+  type TemplateCompileCache,
+} from './compile-cache.js';
 export type { HelperBlock, HelperCall, HelperImplementation } from './helpers/types.js';
