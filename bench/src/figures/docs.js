@@ -104,6 +104,12 @@ export async function docsFigures({ config, probe, env, work, log }) {
     docsEnv.SPECFORGE_CACHE_DIR = dir;
   };
   const generatedName = `${versions} template versions (${shape.templates} in 3 packs × ${shape.versions})`;
+  // What the figures of the generated project share: the command, its folder, its check.
+  const generatedBuild = {
+    args: [paths.bin, 'docs', 'build', '--out', 'site'],
+    cwd: generated,
+    verify: built,
+  };
   const figures = [
     {
       id: 'build-example',
@@ -118,9 +124,7 @@ export async function docsFigures({ config, probe, env, work, log }) {
       // built the site: the earlier versions are read from git again, every template compiled.
       id: 'build-generated-first',
       name: `specforge docs build: ${generatedName}, first (empty cache folder)`,
-      args: [paths.bin, 'docs', 'build', '--out', 'site'],
-      cwd: generated,
-      verify: built,
+      ...generatedBuild,
       before: withCacheDir(cacheDirs.first, () =>
         rmSync(cacheDirs.first, { recursive: true, force: true }),
       ),
@@ -132,9 +136,7 @@ export async function docsFigures({ config, probe, env, work, log }) {
       // not git's.
       id: 'build-generated-cold',
       name: `specforge docs build: ${generatedName}, cold (empty build cache)`,
-      args: [paths.bin, 'docs', 'build', '--out', 'site'],
-      cwd: generated,
-      verify: built,
+      ...generatedBuild,
       before: withCacheDir(cacheDirs.cold, () =>
         rmSync(join(cacheDirs.cold, 'docs-site'), { recursive: true, force: true }),
       ),
@@ -145,9 +147,7 @@ export async function docsFigures({ config, probe, env, work, log }) {
       // before stays too, so each run also removes it (CI would start without one).
       id: 'build-generated',
       name: `specforge docs build: ${generatedName}, warm (build cache of the earlier runs)`,
-      args: [paths.bin, 'docs', 'build', '--out', 'site'],
-      cwd: generated,
-      verify: built,
+      ...generatedBuild,
       before: withCacheDir(cacheDirs.warm),
       target: targets.ratio(20),
     },
